@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { pageQuery } from './pagination.js';
+
+export const personName = z.string().trim().min(1, 'Enter a name').max(200, 'Use at most 200 characters');
+
+/** How the caller reaches this person: the legitimate relationship behind the access. */
+export const accessBasis = z.enum(['allocation', 'team', 'organisation', 'break_glass']);
+export type AccessBasis = z.infer<typeof accessBasis>;
+
+export const allocationSummary = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  displayName: z.string(),
+  since: z.iso.datetime(),
+});
+export type AllocationSummary = z.infer<typeof allocationSummary>;
+
+export const personListItem = z
+  .object({
+    id: z.uuid(),
+    fullName: z.string(),
+    restricted: z.boolean(),
+    allocatedTo: z.array(z.object({ userId: z.uuid(), displayName: z.string() })),
+  })
+  .meta({ id: 'PersonListItem' });
+export type PersonListItem = z.infer<typeof personListItem>;
+
+export const person = z
+  .object({
+    id: z.uuid(),
+    fullName: z.string(),
+    restricted: z.boolean(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    allocations: z.array(allocationSummary),
+    access: z.object({
+      basis: accessBasis,
+      expiresAt: z.iso.datetime().nullable().describe('For break-glass access: when it ends'),
+    }),
+  })
+  .meta({ id: 'Person' });
+export type Person = z.infer<typeof person>;
+
+export const caseloadFilter = z.enum(['mine', 'all']);
+
+export const listPeopleQuery = pageQuery
+  .extend({
+    q: z.string().trim().max(100, 'Use at most 100 characters').optional(),
+    filter: caseloadFilter.default('all').describe('`mine`: only people allocated to me; `all`: everyone I may see'),
+  })
+  .strict();
+export type ListPeopleQuery = z.infer<typeof listPeopleQuery>;
+
+export const createPersonRequest = z
+  .object({
+    fullName: personName,
+    allocateTo: z.uuid().optional().describe('Practitioner to allocate; a practitioner creating a record is allocated'),
+  })
+  .strict();
+export type CreatePersonRequest = z.infer<typeof createPersonRequest>;
+
+export const updatePersonRequest = z.object({ fullName: personName }).strict();
+export type UpdatePersonRequest = z.infer<typeof updatePersonRequest>;
+
+export const allocateRequest = z.object({ userId: z.uuid() }).strict();
+
+export const accessReason = z
+  .string()
+  .trim()
+  .min(10, 'Say why you need this record, in at least 10 characters')
+  .max(1000, 'Use at most 1000 characters');
+
+export const restrictionRequest = z.object({ restricted: z.boolean(), reason: accessReason }).strict();
+
+export const breakGlassRequest = z.object({ reason: accessReason }).strict();
+export const breakGlassGrant = z.object({ personId: z.uuid(), expiresAt: z.iso.datetime() });
+
+export const personIdParams = z.object({ personId: z.uuid('Not a record id') }).strict();
+export const allocationParams = personIdParams.extend({ allocationId: z.uuid() }).strict();

@@ -1,0 +1,167 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Kysely's view of the tables in migrations/. Kept by hand, beside the SQL it mirrors. */
+export interface Database {
+  organisations: OrganisationTable;
+  users: UserTable;
+  sign_in_directory: SignInDirectoryTable;
+  teams: TeamTable;
+  team_members: TeamMemberTable;
+  people: PersonTable;
+  allocations: AllocationTable;
+  access_grants: AccessGrantTable;
+  sessions: SessionTable;
+  sign_in_attempts: SignInAttemptTable;
+  notifications: NotificationTable;
+  audit_chain_heads: AuditChainHeadTable;
+  audit_events: AuditEventTable;
+}
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type Role = 'practitioner' | 'supervisor' | 'manager' | 'administrator';
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  is_demo: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface UserTable {
+  organisation_id: string;
+  id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  password_changed_at: Timestamp;
+  totp_secret: string | null;
+  totp_enabled_at: NullableTimestamp;
+  totp_last_step: ColumnType<string | null, number | null | undefined, number | null>;
+  disabled_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+export type UserRow = Selectable<UserTable>;
+
+export interface SignInDirectoryTable {
+  email: string;
+  organisation_id: string;
+  user_id: string;
+}
+
+export interface TeamTable {
+  organisation_id: string;
+  id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface TeamMemberTable {
+  organisation_id: string;
+  team_id: string;
+  user_id: string;
+  joined_at: CreatedAt;
+}
+
+export interface PersonTable {
+  organisation_id: string;
+  id: string;
+  full_name: string;
+  restricted: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface AllocationTable {
+  organisation_id: string;
+  id: string;
+  person_id: string;
+  user_id: string;
+  allocated_by: string | null;
+  started_at: Timestamp;
+  ended_at: NullableTimestamp;
+  ended_by: string | null;
+}
+
+export interface AccessGrantTable {
+  organisation_id: string;
+  id: string;
+  person_id: string;
+  user_id: string;
+  reason: string;
+  granted_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export type SessionEndReason = 'logout' | 'idle' | 'expired' | 'ended_by_user' | 'password_changed' | 'disabled';
+
+export interface SessionTable {
+  organisation_id: string;
+  token_hash: Buffer;
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  ended_at: NullableTimestamp;
+  ended_reason: SessionEndReason | null;
+  user_agent: string | null;
+  source_address: string | null;
+}
+
+export type SignInOutcome = 'succeeded' | 'failed' | 'throttled' | 'second_factor_required' | 'second_factor_failed';
+
+export interface SignInAttemptTable {
+  id: Generated<string>;
+  attempted_at: CreatedAt;
+  email: string;
+  source_address: string | null;
+  outcome: SignInOutcome;
+}
+
+export interface NotificationTable {
+  organisation_id: string;
+  id: string;
+  user_id: string;
+  kind: 'break_glass';
+  access_grant_id: string | null;
+  created_at: CreatedAt;
+  read_at: NullableTimestamp;
+}
+
+export interface AuditChainHeadTable {
+  organisation_id: string;
+  chain: number;
+  last_seq: string;
+  last_hash: Buffer;
+}
+
+export type AuditKind = 'routine' | 'break_glass' | 'security';
+export type AuditOutcome = 'succeeded' | 'denied' | 'failed';
+
+/** chain, seq, occurred_at and the hashes are set by the database trigger, never by the app. */
+export interface AuditEventTable {
+  organisation_id: string;
+  chain: ColumnType<number, never, never>;
+  seq: ColumnType<string, never, never>;
+  occurred_at: ColumnType<Date, never, never>;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  action: string;
+  kind: ColumnType<AuditKind, AuditKind | undefined, never>;
+  record_type: string | null;
+  record_id: string | null;
+  person_id: string | null;
+  outcome: AuditOutcome;
+  source_address: string | null;
+  reason: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  prev_hash: ColumnType<Buffer, never, never>;
+  hash: ColumnType<Buffer, never, never>;
+}
+export type NewAuditEvent = Insertable<AuditEventTable>;

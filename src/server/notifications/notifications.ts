@@ -1,0 +1,82 @@
+import { sql } from 'kysely';
+import type { Notification } from '../../domain/notifications.js';
+import type { Actor } from '../access/actor.js';
+import { openableBy } from '../access/scope.js';
+import { readTransaction, recordAudit } from '../audit/audit.js';
+import type { Db } from '../db/database.js';
+import { notFound } from '../http/errors.js';
+
+/**
+ * The actor's own notifications, newest first. A break-glass alert names the person only when the
+ * reader may open that record (check 12); otherwise it says "a record".
+ */
+export async function listNotifications(
+  db: Db,
+  actor: Actor,
+  limit = 50,
+): Promise<{ items: Notification[]; unread: number }> {
+  return readTransaction(db, async (tx) => {
+    const rows = await tx
+      .selectFrom('notifications as n')
+      .leftJoin('access_grants as g', (join) =>
+        join.onRef('g.organisation_id', '=', 'n.organisation_id').onRef('g.id', '=', 'n.access_grant_id'),
+      )
+      .leftJoin('users as u', (join) =>
+        join.onRef('u.organisation_id', '=', 'g.organisation_id').onRef('u.id', '=', 'g.user_id'),
+      )
+      .leftJoin('people as p', (join) =>
+        join.onRef('p.organisation_id', '=', 'g.organisation_id').onRef('p.id', '=', 'g.person_id'),
+      )
+      .select([
+        'n.id',
+        'n.kind',
+        'n.created_at',
+        'n.read_at',
+        'g.reason',
+        'g.expires_at',
+        'u.display_name',
+        'p.id as person_id',
+        'p.full_name',
+      ])
+      .select(sql<boolean>`coalesce(${openableBy(actor)}, false)`.as('may_open'))
+      .where('n.organisation_id', '=', actor.organisationId)
+      .where('n.user_id', '=', actor.userId)
+      .orderBy('n.created_at', 'desc')
+      .limit(limit)
+      .execute();
+    const unread = await tx
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('organisation_id', '=', actor.organisationId)
+      .where('user_id', '=', actor.userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    // The list may name people (break-glass alerts): the view is audited like any other.
+    await recordAudit(tx, actor, { action: 'notification.list', details: { shown: rows.length } });
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        createdAt: row.created_at.toISOString(),
+        read: row.read_at !== null,
+        message: `${row.display_name ?? 'A colleague'} used emergency access to ${row.may_open && row.full_name ? `${row.full_name}'s record` : 'a record outside your teams'}.`,
+        reason: row.reason ?? null,
+        personId: row.may_open ? row.person_id : null,
+      })),
+      unread: Number(unread.n),
+    };
+  });
+}
+
+export async function markNotificationRead(db: Db, actor: Actor, notificationId: string): Promise<void> {
+  const result = await db
+    .updateTable('notifications')
+    .set({ read_at: new Date() })
+    .where('organisation_id', '=', actor.organisationId)
+    .where('user_id', '=', actor.userId)
+    .where('id', '=', notificationId)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) {
+    throw notFound('notification');
+  }
+}

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { accessLogEntry, accessLogQuery } from '../../domain/audit.js';
+import { pageOf } from '../../domain/pagination.js';
+import {
+  allocateRequest,
+  allocationParams,
+  breakGlassGrant,
+  breakGlassRequest,
+  createPersonRequest,
+  listPeopleQuery,
+  person,
+  personIdParams,
+  personListItem,
+  restrictionRequest,
+  updatePersonRequest,
+} from '../../domain/people.js';
+import { breakGlass } from '../access/break-glass.js';
+import { listAccessLog } from '../audit/access-review.js';
+import { actorOf } from '../auth/plugin.js';
+import { errorResponses } from '../http/responses.js';
+import type { App, Services } from '../http/types.js';
+import { allocatePerson, endAllocation, setRestriction } from './allocations.js';
+import { createPerson, getPerson, listPeople, updatePerson } from './people.js';
+
+const tags = ['People'];
+
+export function registerPeopleRoutes(app: App, { db, config }: Services): void {
+  app.get('/api/people', {
+    // Search is rate-limited per session as well as per address (SECURITY.md check 37).
+    config: {
+      rateLimit: {
+        max: 120,
+        timeWindow: '1 minute',
+        keyGenerator: (request) => request.session?.actor.sessionId ?? request.ip,
+      },
+    },
+    schema: {
+      tags,
+      summary: 'People the caller may find (their caseload, team or organisation), a page at a time',
+      querystring: listPeopleQuery,
+      response: { 200: pageOf(personListItem), ...errorResponses },
+    },
+    handler: async (request) => {
+      const query = request.query;
+      const { items, total } = await listPeople(db, actorOf(request), query);
+      return { items, total, page: query.page, pageSize: query.pageSize };
+    },
+  });
+
+  app.post('/api/people', {
+    schema: {
+      tags,
+      summary: 'Record a new person supported',
+      body: createPersonRequest,
+      response: { 201: person, ...errorResponses },
+    },
+    handler: async (request, reply) => reply.status(201).send(await createPerson(db, actorOf(request), request.body)),
+  });
+
+  app.get('/api/people/:personId', {
+    schema: {
+      tags,
+      summary: 'Open a person’s record (audited)',
+      params: personIdParams,
+      response: { 200: person, ...errorResponses },
+    },
+    handler: async (request) => getPerson(db, actorOf(request), request.params.personId),
+  });
+
+  app.patch('/api/people/:personId', {
+    schema: {
+      tags,
+      summary: 'Correct a person’s name',
+      params: personIdParams,
+      body: updatePersonRequest,
+      response: { 200: person, ...errorResponses },
+    },
+    handler: async (request) => updatePerson(db, actorOf(request), request.params.personId, request.body),
+  });
+
+  app.post('/api/people/:personId/allocations', {
+    schema: {
+      tags,
+      summary: 'Allocate the person to a practitioner (supervisors and managers)',
+      params: personIdParams,
+      body: allocateRequest,
+      response: { 201: person, ...errorResponses },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await allocatePerson(db, actorOf(request), request.params.personId, request.body.userId)),
+  });
+
+  app.delete('/api/people/:personId/allocations/:allocationId', {
+    schema: {
+      tags,
+      summary: 'End an allocation (supervisors and managers)',
+      params: allocationParams,
+      response: { 204: z.null(), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      await endAllocation(db, actorOf(request), request.params.personId, request.params.allocationId);
+      return reply.status(204).send(null);
+    },
+  });
+
+  app.put('/api/people/:personId/restriction', {
+    schema: {
+      tags,
+      summary: 'Restrict (seal) or unrestrict a record, with a reason (supervisors and managers)',
+      params: personIdParams,
+      body: restrictionRequest,
+      response: { 200: z.object({ restricted: z.boolean(), visibleToYou: z.boolean() }), ...errorResponses },
+    },
+    handler: async (request) =>
+      setRestriction(db, actorOf(request), request.params.personId, request.body.restricted, request.body.reason),
+  });
+
+  app.post('/api/people/:personId/break-glass', {
+    schema: {
+      tags,
+      summary:
+        'Emergency access to a record outside your relationships: needs a reason, lasts a limited time, alerts supervisors',
+      params: personIdParams,
+      body: breakGlassRequest,
+      response: { 201: breakGlassGrant, ...errorResponses },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await breakGlass(
+            db,
+            actorOf(request),
+            request.params.personId,
+            request.body.reason,
+            config.breakGlassMinutes,
+          ),
+        ),
+  });
+
+  app.get('/api/people/:personId/access-log', {
+    schema: {
+      tags,
+      summary: 'Who opened or changed this record (supervisors and managers)',
+      params: personIdParams,
+      querystring: accessLogQuery,
+      response: { 200: pageOf(accessLogEntry), ...errorResponses },
+    },
+    handler: async (request) => {
+      const { page, pageSize } = request.query;
+      const { items, total } = await listAccessLog(db, actorOf(request), request.params.personId, page, pageSize);
+      return { items, total, page, pageSize };
+    },
+  });
+}

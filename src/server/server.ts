@@ -1,0 +1,60 @@
+import type pino from 'pino';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { SecretBox } from './crypto/secret-box.js';
+import { openDatabase, type DatabaseHandle } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { ensureDemoOrganisation, type DemoSignIns } from './demo/demo.js';
+import type { App } from './http/types.js';
+
+export interface RunningServer {
+  app: App;
+  database: DatabaseHandle;
+  url: string;
+  demo: DemoSignIns | null;
+  /** Ordered shutdown: stop taking requests, drain, close the pool, stop PostgreSQL. */
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates, seeds the demo organisation outside production, and listens. */
+export async function startServer(config: Config, logger: pino.Logger): Promise<RunningServer> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    log: (message) => logger.info(message),
+  });
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length > 0) {
+      logger.info({ applied }, 'migrations applied');
+    }
+    const demo = config.production
+      ? null
+      : await ensureDemoOrganisation(database.db, { dataDir: config.dataDir, password: config.demoPassword });
+    const app = await buildApp(
+      { db: database.db, config, secrets: SecretBox.load(config.dataDir) },
+      { logger, serveWeb: true },
+    );
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+    let closing: Promise<void> | null = null;
+    return {
+      app,
+      database,
+      url: `http://${shownHost}:${port}`,
+      demo,
+      close: () => {
+        closing ??= (async () => {
+          await app.close();
+          await database.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
