@@ -32,6 +32,8 @@ export interface BuildAppOptions {
   logger?: FastifyBaseLogger;
   /** Serve the built web app from dist/web when it exists (the server does; most tests do not). */
   serveWeb?: boolean;
+  /** Told of every route as it is registered (the OpenAPI coverage test uses it). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 /** Builds the Fastify app and mounts each module — nothing else. */
@@ -44,6 +46,10 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
+  if (options.onRoute) {
+    const listener = options.onRoute;
+    app.addHook('onRoute', (route) => listener({ method: route.method, url: route.url }));
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);

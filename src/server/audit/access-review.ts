@@ -20,10 +20,11 @@ export async function listAccessLog(
   page: number,
   pageSize: number,
 ): Promise<{ items: AccessLogEntry[]; total: number }> {
-  if (!reviewers.has(actor.role)) {
-    throw forbidden('Only supervisors and managers can see who opened a record.');
-  }
+  // Scope first: someone without a relationship learns nothing, not even that the record exists.
   return readFromPerson(db, actor, personId, 'person.access_log.read', async (tx) => {
+    if (!reviewers.has(actor.role)) {
+      throw forbidden('Only supervisors and managers can see who opened a record.');
+    }
     const base = tx
       .selectFrom('audit_events as e')
       .where('e.organisation_id', '=', actor.organisationId)
@@ -132,7 +133,7 @@ export async function listBreakGlassReview(
           sql<string>`(select count(*) from audit_events e
             where e.organisation_id = g.organisation_id and e.person_id = g.person_id
               and e.actor_user_id = g.user_id and e.occurred_at between g.granted_at and g.expires_at
-              and e.outcome = 'succeeded')`.as('reads'),
+              and e.outcome = 'succeeded' and e.action <> 'person.break_glass')`.as('reads'),
         )
         .orderBy('g.granted_at', 'desc')
         .limit(pageSize)

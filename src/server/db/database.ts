@@ -56,6 +56,11 @@ export function wrapPool(pool: pg.Pool, embedded: RunningPostgres | null): Datab
   // An idle client losing its server (a restart) must not crash the process; the next query fails
   // and is answered 503, and the pool reconnects when the server returns.
   pool.on('error', () => undefined);
+  // A client whose server connection dies while checked out emits 'error' on itself; unheard, that
+  // would crash the process. The query in flight fails on its own and is answered 503.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closing: Promise<void> | null = null;
   return {

@@ -160,13 +160,19 @@ function initialiseCluster({ binaries, account, dataDir, clusterDir, passwordFil
   rmSync(temporary, { recursive: true, force: true });
 }
 
-/** Unix socket only, in a private folder (sockets have a ~107-byte path limit, hence the fallback). */
-function prepareSocketDir(dataDir: string, account: PostgresAccount | null): string {
-  let socketDir = path.join(dataDir, 'run');
-  if (Buffer.byteLength(path.join(socketDir, `.s.PGSQL.${PORT}.lock`)) > 100) {
-    const digest = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
-    socketDir = path.join(tmpdir(), `rapport-${digest}`);
+/** Where the server's socket lives: `<dataDir>/run`, or a short /tmp path when that is too long. */
+export function socketFolderFor(dataDir: string): string {
+  const socketDir = path.join(dataDir, 'run');
+  if (Buffer.byteLength(path.join(socketDir, `.s.PGSQL.${PORT}.lock`)) <= 100) {
+    return socketDir;
   }
+  // Unix socket paths are limited to ~107 bytes.
+  return path.join(tmpdir(), `rapport-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`);
+}
+
+/** Unix socket only, in a private folder. */
+function prepareSocketDir(dataDir: string, account: PostgresAccount | null): string {
+  const socketDir = socketFolderFor(dataDir);
   mkdirSync(socketDir, { recursive: true, mode: 0o700 });
   chmodSync(socketDir, 0o700);
   for (const stale of [`.s.PGSQL.${PORT}`, `.s.PGSQL.${PORT}.lock`]) {

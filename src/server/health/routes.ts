@@ -9,7 +9,11 @@ const tags = ['Health'];
 export function registerHealthRoutes(app: App, { db }: Services): void {
   app.get('/api/health', {
     config: { public: true, rateLimit: false },
-    schema: { tags, summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
+    schema: {
+      tags,
+      summary: 'The process is up',
+      response: { 200: z.object({ status: z.literal('ok') }), 500: problem },
+    },
     handler: async () => ({ status: 'ok' as const }),
   });
 

@@ -1,5 +1,5 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app.js';
+import { buildApp, type BuildAppOptions } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import { SecretBox } from '../crypto/secret-box.js';
 import type { Db } from '../db/database.js';
@@ -63,10 +63,14 @@ export class TestClient {
   }
 }
 
-export async function createTestApp(db: Db, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  db: Db,
+  overrides: Partial<Config> = {},
+  options: BuildAppOptions = {},
+): Promise<TestApp> {
   const config = { ...loadConfig({ DATA_DIR: '/nonexistent-test-data' }), ...overrides };
   const secrets = SecretBox.forTests();
-  const app = await buildApp({ db, config, secrets });
+  const app = await buildApp({ db, config, secrets }, options);
   await app.ready();
   return {
     app,

@@ -50,17 +50,15 @@ export async function createTestOrganisation(db: Db, name = 'Test organisation')
       counter += 1;
       const email = `${role}-${counter}-${randomUUID().slice(0, 8)}@test.rapport.test`;
       const name = displayName ?? `${role[0]!.toUpperCase()}${role.slice(1)} ${counter}`;
-      const id = await db
-        .transaction()
-        .execute((tx) =>
-          insertStaff(tx, organisationId, {
-            email,
-            displayName: name,
-            role,
-            passwordHash,
-            teamIds: team ? [teams[team]] : [],
-          }),
-        );
+      const id = await db.transaction().execute((tx) =>
+        insertStaff(tx, organisationId, {
+          email,
+          displayName: name,
+          role,
+          passwordHash,
+          teamIds: team ? [teams[team]] : [],
+        }),
+      );
       return {
         id,
         email,
