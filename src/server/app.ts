@@ -77,7 +77,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   });
   await app.register(fastifyRateLimit, {
     global: true,
-    max: 600,
+    max: services.config.rateLimitPerMinute,
     timeWindow: '1 minute',
     allowList: (request) => !request.url.startsWith('/api/'),
     errorResponseBuilder: (_request, context) =>

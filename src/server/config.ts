@@ -18,6 +18,8 @@ export interface Config {
   sessionAbsoluteHours: number;
   /** How long break-glass access lasts. */
   breakGlassMinutes: number;
+  /** Requests a minute per client address across the API; search gets a fifth of it per session. */
+  rateLimitPerMinute: number;
 }
 
 const environment = z.object({
@@ -31,6 +33,7 @@ const environment = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
   BREAK_GLASS_MINUTES: z.coerce.number().int().positive().default(60),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: values.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: values.SESSION_ABSOLUTE_HOURS,
     breakGlassMinutes: values.BREAK_GLASS_MINUTES,
+    rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
   };
 }

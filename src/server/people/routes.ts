@@ -29,7 +29,7 @@ export function registerPeopleRoutes(app: App, { db, config }: Services): void {
     // Search is rate-limited per session as well as per address (SECURITY.md check 37).
     config: {
       rateLimit: {
-        max: 120,
+        max: Math.max(1, Math.floor(config.rateLimitPerMinute / 5)),
         timeWindow: '1 minute',
         keyGenerator: (request) => request.session?.actor.sessionId ?? request.ip,
       },
