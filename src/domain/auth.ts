@@ -12,7 +12,6 @@ export const email = z
 /** Checked again on the server against the common-password list (SECURITY.md check 2). */
 export const newPassword = z
   .string()
-  .min(8, 'Use at least 8 characters')
   .max(256, 'Use at most 256 characters')
   .refine((value) => [...value.normalize('NFC')].length >= 8, 'Use at least 8 characters');
 

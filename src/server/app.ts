@@ -50,6 +50,8 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     const listener = options.onRoute;
     app.addHook('onRoute', (route) => listener({ method: route.method, url: route.url }));
   }
+  // Only JSON is accepted: a text/plain body is what another site's form can send (check 21).
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);

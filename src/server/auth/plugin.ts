@@ -96,7 +96,9 @@ function sameOrigin(request: FastifyRequest): boolean {
     return true;
   }
   try {
-    return new URL(origin).host === request.host;
+    // Scheme and host must both match; URL() drops a default port on either side.
+    const expected = new URL(`${request.protocol}://${request.host}`);
+    return new URL(origin).origin === expected.origin;
   } catch {
     return false;
   }

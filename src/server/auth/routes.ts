@@ -15,7 +15,8 @@ import type { App, Services } from '../http/types.js';
 import { actorOf, clearSessionCookie, setSessionCookie } from './plugin.js';
 import type { ResolvedSession } from './sessions.js';
 import { endSessionsOfUser, listOpenSessions } from './sessions.js';
-import { changePassword, signIn, signOut } from './sign-in.js';
+import { changePassword } from './password-change.js';
+import { signIn, signOut } from './sign-in.js';
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from './totp.js';
 
 const tags = ['Sign-in and sessions'];

@@ -1,10 +1,11 @@
 import { Secret, TOTP } from 'otpauth';
 import type { TotpEnrolment } from '../../domain/auth.js';
 import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit, recordDenied } from '../audit/audit.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { Db, Queryable } from '../db/database.js';
 import { AppError, invalid } from '../http/errors.js';
+import { guardPasswordReentry } from './password-change.js';
 import { verifyPassword } from './passwords.js';
 
 const PERIOD = 30;
@@ -107,36 +108,48 @@ export async function disableTotp(
   password: string,
   code: string,
 ): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    const user = await lockUser(tx, actor);
-    if (!user.totp_enabled_at || !user.totp_secret) {
-      throw new AppError('conflict', 'No second factor is set up.');
-    }
-    if (!(await verifyPassword(user.password_hash, password))) {
-      throw invalid('password', 'That is not your current password');
-    }
-    if (
-      acceptCode(
-        secrets.open(user.totp_secret),
-        code,
-        user.totp_last_step === null ? null : Number(user.totp_last_step),
-      ) === null
-    ) {
-      throw invalid('code', 'That code did not match');
-    }
-    await tx
-      .updateTable('users')
-      .set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: new Date() })
-      .where('organisation_id', '=', actor.organisationId)
-      .where('id', '=', actor.userId)
-      .execute();
-    await recordAudit(tx, actor, {
-      action: 'auth.second_factor_disabled',
-      kind: 'security',
-      recordType: 'user',
-      recordId: actor.userId,
+  await guardPasswordReentry(db, actor);
+  // One answer for a wrong password or a wrong code: a stolen session learns neither on its own.
+  const mismatch = new AppError('validation_failed', 'The password or the code did not match.', [
+    { field: 'password', message: 'Check your current password' },
+    { field: 'code', message: 'Check the code from your authenticator app' },
+  ]);
+  try {
+    await db.transaction().execute(async (tx) => {
+      const user = await lockUser(tx, actor);
+      if (!user.totp_enabled_at || !user.totp_secret) {
+        throw new AppError('conflict', 'No second factor is set up.');
+      }
+      const lastStep = user.totp_last_step === null ? null : Number(user.totp_last_step);
+      const passwordMatches = await verifyPassword(user.password_hash, password);
+      if (!passwordMatches || acceptCode(secrets.open(user.totp_secret), code, lastStep) === null) {
+        throw mismatch;
+      }
+      await tx
+        .updateTable('users')
+        .set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: new Date() })
+        .where('organisation_id', '=', actor.organisationId)
+        .where('id', '=', actor.userId)
+        .execute();
+      await recordAudit(tx, actor, {
+        action: 'auth.second_factor_disable',
+        kind: 'security',
+        recordType: 'user',
+        recordId: actor.userId,
+      });
     });
-  });
+  } catch (error) {
+    if (error === mismatch) {
+      // Recorded after the failed transaction, so it counts towards the re-entry limit.
+      await recordDenied(db, actor, {
+        action: 'auth.second_factor_disable',
+        kind: 'security',
+        recordType: 'user',
+        recordId: actor.userId,
+      });
+    }
+    throw error;
+  }
 }
 
 async function lockUser(tx: Queryable, actor: Actor) {
