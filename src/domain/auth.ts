@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { role } from './roles.js';
+import { lineOfText } from './text.js';
 
 export const email = z
   .string()
@@ -19,7 +20,7 @@ export const totpCode = z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from
 
 export const loginRequest = z
   .object({
-    email: z.string().trim().min(1, 'Enter your email address').max(254),
+    email: lineOfText({ max: 254, required: 'Enter your email address' }),
     password: z.string().min(1, 'Enter your password').max(256),
     totpCode: totpCode.optional(),
   })

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { pageQuery } from './pagination.js';
+import { lineOfText, paragraphOfText } from './text.js';
 
-export const personName = z.string().trim().min(1, 'Enter a name').max(200, 'Use at most 200 characters');
+export const personName = lineOfText({ max: 200, required: 'Enter a name' });
 
 /** How the caller reaches this person: the legitimate relationship behind the access. */
 export const accessBasis = z.enum(['allocation', 'team', 'organisation', 'break_glass']);
@@ -45,7 +46,7 @@ export const caseloadFilter = z.enum(['mine', 'all']);
 
 export const listPeopleQuery = pageQuery
   .extend({
-    q: z.string().trim().max(100, 'Use at most 100 characters').optional(),
+    q: lineOfText({ min: 0, max: 100 }).optional(),
     filter: caseloadFilter.default('all').describe('`mine`: only people allocated to me; `all`: everyone I may see'),
   })
   .strict();
@@ -64,11 +65,11 @@ export type UpdatePersonRequest = z.infer<typeof updatePersonRequest>;
 
 export const allocateRequest = z.object({ userId: z.uuid() }).strict();
 
-export const accessReason = z
-  .string()
-  .trim()
-  .min(10, 'Say why you need this record, in at least 10 characters')
-  .max(1000, 'Use at most 1000 characters');
+export const accessReason = paragraphOfText({
+  min: 10,
+  max: 1000,
+  tooShort: 'Say why you need this record, in at least 10 characters',
+});
 
 export const restrictionRequest = z.object({ restricted: z.boolean(), reason: accessReason }).strict();
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { email, newPassword } from './auth.js';
 import { role } from './roles.js';
+import { lineOfText } from './text.js';
 
-export const displayName = z.string().trim().min(1, 'Enter a name').max(120, 'Use at most 120 characters');
+export const displayName = lineOfText({ max: 120, required: 'Enter a name' });
 
 export const staffMember = z
   .object({
@@ -41,7 +42,7 @@ export type UpdateStaffRequest = z.infer<typeof updateStaffRequest>;
 export const team = z.object({ id: z.uuid(), name: z.string(), memberIds: z.array(z.uuid()) }).meta({ id: 'Team' });
 export type Team = z.infer<typeof team>;
 
-export const createTeamRequest = z.object({ name: z.string().trim().min(1).max(120) }).strict();
+export const createTeamRequest = z.object({ name: lineOfText({ max: 120, required: 'Enter a team name' }) }).strict();
 
 export const colleague = z.object({ id: z.uuid(), displayName: z.string(), role, teamIds: z.array(z.uuid()) });
 export type Colleague = z.infer<typeof colleague>;

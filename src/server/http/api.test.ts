@@ -102,6 +102,21 @@ describe('errors are problem details', () => {
     }
   });
 
+  it('refuses hidden control characters (PostgreSQL cannot even store NUL) with 422 naming the field', async () => {
+    const name = await sam.post('/api/people', { fullName: 'Amara\u0000Okonkwo' });
+    expect(name.statusCode).toBe(422);
+    expect(name.json()).toMatchObject({ errors: [{ field: 'fullName' }] });
+    const search = await sam.get(`/api/people?q=${encodeURIComponent('Am\u0000')}`);
+    expect(search.json()).toMatchObject({ errors: [{ field: 'q' }] });
+    const login = await testApp
+      .anonymous('10.3.0.9')
+      .post('/api/auth/login', { email: 'sam\u0000@example.org', password: 'x' });
+    expect(login.json()).toMatchObject({ errors: [{ field: 'email' }] });
+    // A line break is fine in a reason, not in a name.
+    const twoLines = await sam.post('/api/people', { fullName: 'Amara\nOkonkwo' });
+    expect(twoLines.statusCode).toBe(422);
+  });
+
   it('answers an invalid id in the path with 422 naming it, never a database error', async () => {
     const response = await sam.get("/api/people/not-a-uuid'--");
     expect(response.statusCode).toBe(422);

@@ -108,6 +108,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/** Text PostgreSQL cannot store (a NUL byte, an encoding it cannot convert): the input's fault. */
+function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '22021' || code === '22P05';
+}
+
 const fastifyCodes: Record<string, ProblemCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'bad_request',
@@ -164,6 +170,9 @@ export function installErrorHandling(app: FastifyInstance): void {
       return sendProblem(reply, problemOf('too_many_requests', 'Please wait a moment and try again.'), {
         'retry-after': retryAfter,
       });
+    }
+    if (isUnstorableText(error)) {
+      return sendProblem(reply, problemOf('validation_failed', 'Some text contains characters that cannot be stored.'));
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ code: (error as { code?: string }).code }, 'database unavailable');
