@@ -183,8 +183,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, problemOf(error.statusCode === 404 ? 'not_found' : 'bad_request'));
     } else {
-      // The message may hold SQL or personal data; log the kind and the stack only.
-      request.log.error({ err: { type: error.name, code: error.code, stack: error.stack } }, 'unhandled error');
+      // The message may hold SQL or personal data (a driver quotes the value it rejected): log the
+      // kind, the code and the stack frames, without the message line.
+      const frames = (error.stack ?? '').split('\n').slice(1).join('\n');
+      request.log.error({ err: { type: error.name, code: error.code, stack: frames } }, 'unhandled error');
     }
     return sendProblem(reply, problemOf('internal_error'));
   });
