@@ -45,6 +45,8 @@ export const sessionResponse = z
     csrfToken: z.string(),
     idleTimeoutSeconds: z.number().int(),
     expiresAt: z.iso.datetime().describe('When the session ends however active it is'),
+    absoluteTimeoutHours: z.number().describe('The longest a session lasts'),
+    breakGlassMinutes: z.number().int().describe('How long emergency access lasts'),
   })
   .meta({ id: 'Session' });
 export type SessionResponse = z.infer<typeof sessionResponse>;

@@ -30,8 +30,8 @@ export const webBuildFolder = path.join(projectRoot, 'dist', 'web');
 export interface BuildAppOptions {
   /** The server's pino logger; tests log nothing. */
   logger?: FastifyBaseLogger;
-  /** Serve the built web app from dist/web when it exists (the server does; most tests do not). */
-  serveWeb?: boolean;
+  /** Serve the built web app — from dist/web, or the folder given — when it exists (the server does; most tests do not). */
+  serveWeb?: boolean | string;
   /** Told of every route as it is registered (the OpenAPI coverage test uses it). */
   onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
@@ -54,7 +54,9 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  const webFolder = typeof options.serveWeb === 'string' ? options.serveWeb : webBuildFolder;
+  const serveWeb = Boolean(options.serveWeb) && existsSync(path.join(webFolder, 'index.html'));
+  installErrorHandling(app, { singlePageApp: serveWeb });
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -143,23 +145,17 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   registerStaffRoutes(app, services);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  if (options.serveWeb && existsSync(path.join(webBuildFolder, 'index.html'))) {
+  if (serveWeb) {
+    // Files are looked up per request, so a rebuild under a running server is served at once.
     await app.register(fastifyStatic, {
-      root: webBuildFolder,
-      wildcard: false,
+      root: webFolder,
+      cacheControl: false, // set below: assets for a year, everything else revalidated
       setHeaders: (response, file) => {
         response.setHeader(
           'cache-control',
           file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
       },
-    });
-    // Any other page address is the single-page app's to route.
-    app.get('/*', { schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) {
-        throw new AppError('not_found', 'There is nothing at this address.');
-      }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }
   return app;

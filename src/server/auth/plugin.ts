@@ -52,7 +52,8 @@ export function clearSessionCookie(reply: FastifyReply): void {
 export function installAuthentication(app: FastifyInstance, db: Db, limits: SessionLimits): void {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) {
+    // Only the API's own routes: an unknown address (even under /api/) is a 404 for everyone.
+    if (!request.routeOptions.url?.startsWith('/api/')) {
       return;
     }
     const unsafe = unsafeMethods.has(request.method);

@@ -24,6 +24,10 @@ const tags = ['Sign-in and sessions'];
 export function registerAuthRoutes(app: App, { db, config, secrets }: Services): void {
   const limits = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
   const idleTimeoutSeconds = Math.round(config.sessionIdleMinutes * 60);
+  const shownLimits = {
+    absoluteTimeoutHours: config.sessionAbsoluteHours,
+    breakGlassMinutes: config.breakGlassMinutes,
+  };
 
   const describe = (session: ResolvedSession): SessionResponse => ({
     user: {
@@ -37,6 +41,7 @@ export function registerAuthRoutes(app: App, { db, config, secrets }: Services):
     csrfToken: session.csrfToken,
     idleTimeoutSeconds,
     expiresAt: session.expiresAt.toISOString(),
+    ...shownLimits,
   });
 
   app.post('/api/auth/login', {
@@ -64,6 +69,7 @@ export function registerAuthRoutes(app: App, { db, config, secrets }: Services):
         expiresAt: new Date(
           signedIn.session.createdAt.getTime() + config.sessionAbsoluteHours * 3_600_000,
         ).toISOString(),
+        ...shownLimits,
       };
     },
   });

@@ -234,12 +234,32 @@ async function seedPeople(tx: Tx, organisationId: string, userIds: Map<string, s
     if (person.index % 9 === 4) {
       practitioners.push(practitioners[0] === 'sam' ? 'priya' : 'sam'); // some people have two workers
     }
+    // The record's history starts with its creation and allocation, as if recorded through the app.
+    await recordAudit(
+      tx,
+      null,
+      { action: 'person.create', recordType: 'person', recordId: id, personId: id, details: { via: 'demo' } },
+      organisationId,
+    );
     for (const key of practitioners) {
+      const allocationId = randomUUID();
+      await recordAudit(
+        tx,
+        null,
+        {
+          action: 'allocation.create',
+          recordType: 'allocation',
+          recordId: allocationId,
+          personId: id,
+          details: { userId: userIds.get(key)!, via: 'demo' },
+        },
+        organisationId,
+      );
       await tx
         .insertInto('allocations')
         .values({
           organisation_id: organisationId,
-          id: randomUUID(),
+          id: allocationId,
           person_id: id,
           user_id: userIds.get(key)!,
           started_at: since,

@@ -142,12 +142,24 @@ export function fieldProblems(
   return problems;
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+const isApi = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+
+/**
+ * Unknown addresses answer a 404 problem. With the web app served (`singlePageApp`), a page address
+ * that is not a file gets index.html instead, for the app to route; API addresses and missing asset
+ * files still get the 404.
+ */
+export function installErrorHandling(app: FastifyInstance, options: { singlePageApp: boolean }): void {
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.url === '/api') {
-      return sendProblem(reply, problemOf('not_found', 'There is nothing at this address.'));
+    const wantsPage =
+      options.singlePageApp &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !isApi(request.url) &&
+      !request.url.startsWith('/assets/');
+    if (wantsPage) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return reply.callNotFound();
+    return sendProblem(reply, problemOf('not_found', 'There is nothing at this address.'));
   });
 
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {

@@ -8,7 +8,7 @@ import { notFound } from '../http/errors.js';
 
 /**
  * The actor's own notifications, newest first. A break-glass alert names the person only when the
- * reader may open that record (check 12); otherwise it says "a record".
+ * reader may open that record (check 12); otherwise `person` is null.
  */
 export async function listNotifications(
   db: Db,
@@ -34,6 +34,7 @@ export async function listNotifications(
         'n.read_at',
         'g.reason',
         'g.expires_at',
+        'u.id as actor_id',
         'u.display_name',
         'p.id as person_id',
         'p.full_name',
@@ -59,9 +60,10 @@ export async function listNotifications(
         kind: row.kind,
         createdAt: row.created_at.toISOString(),
         read: row.read_at !== null,
-        message: `${row.display_name ?? 'A colleague'} used emergency access to ${row.may_open && row.full_name ? `${row.full_name}'s record` : 'a record outside your teams'}.`,
+        actor: row.actor_id && row.display_name ? { id: row.actor_id, displayName: row.display_name } : null,
+        person: row.may_open && row.person_id && row.full_name ? { id: row.person_id, fullName: row.full_name } : null,
         reason: row.reason ?? null,
-        personId: row.may_open ? row.person_id : null,
+        expiresAt: row.expires_at ? row.expires_at.toISOString() : null,
       })),
       unread: Number(unread.n),
     };

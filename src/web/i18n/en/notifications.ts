@@ -1,0 +1,15 @@
+export const notifications = {
+  title: 'Notifications',
+  listLabel: 'Notifications, newest first',
+  unreadCount_zero: 'Nothing new.',
+  unreadCount_one: '{{count}} new notification.',
+  unreadCount_other: '{{count}} new notifications.',
+  empty: 'You have no notifications.',
+  new: 'New',
+  reason: 'Reason given: “{{reason}}”',
+  breakGlass: '{{actor}} used emergency access to {{person}}’s record.',
+  breakGlassOutsideTeams: '{{actor}} used emergency access to a record outside your teams.',
+  aColleague: 'A colleague',
+  openRecord: 'Open the record',
+  markRead: 'Mark as read',
+};

@@ -1,0 +1,38 @@
+export const staff = {
+  title: 'Staff and teams',
+  intro: 'Everyone who signs in to Rapport, their role and their team. Teams decide which records supervisors see.',
+  list: {
+    title_one: '{{count}} member of staff',
+    title_other: '{{count}} members of staff',
+    disabled: 'Cannot sign in',
+    noTeam: 'No team',
+    secondFactorOn: 'Second step on',
+    secondFactorOff: 'Second step off',
+    edit: 'Change',
+    editLabel: 'Change {{name}}',
+  },
+  form: {
+    addTitle: 'Add a member of staff',
+    displayName: 'Name',
+    email: 'Email address',
+    role: 'Role',
+    teams: 'Teams',
+    initialPassword: 'First password',
+    initialPasswordHint: 'Give it to them privately; they can change it under Account.',
+    add: 'Add member of staff',
+    added: '{{name}} can now sign in.',
+  },
+  edit: {
+    title: 'Change {{name}}',
+    disabled: 'Stop this person signing in',
+    disabledHint: 'Their sessions end at once. Their records and history stay.',
+    save: 'Save changes',
+  },
+  teams: {
+    title: 'Teams',
+    none: 'There are no teams yet.',
+    noMembers: 'no members yet',
+    newName: 'New team name',
+    add: 'Add team',
+  },
+};

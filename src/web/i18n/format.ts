@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The browser's own locale when it is a variant of the interface language (en-GB for English), so
+ * dates read the way the user expects; otherwise the interface language.
+ */
+function formattingLocale(language: string): string {
+  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages;
+  return preferred.find((locale) => locale.split('-')[0] === language.split('-')[0]) ?? language;
+}
+
+/** Dates, times and lists in the reader's locale, through Intl. */
+export function useDateFormat() {
+  const { i18n } = useTranslation();
+  const locale = formattingLocale(i18n.language);
+  return {
+    dateTime: (iso: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+    date: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)),
+    time: (iso: string) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso)),
+    list: (items: string[]) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items),
+  };
+}
