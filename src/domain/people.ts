@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './pagination.js';
+import { contactDetails, profileFields } from './profile.js';
 import { lineOfText, paragraphOfText } from './text.js';
 
 export const personName = lineOfText({ max: 200, required: 'Enter a name' });
@@ -26,13 +27,14 @@ export const personListItem = z
   .meta({ id: 'PersonListItem' });
 export type PersonListItem = z.infer<typeof personListItem>;
 
-export const person = z
-  .object({
+export const person = profileFields
+  .extend({
     id: z.uuid(),
-    fullName: z.string(),
     restricted: z.boolean(),
+    contact: contactDetails,
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
+    version: z.number().int().describe('Also sent as the ETag; send it back in If-Match to edit'),
     allocations: z.array(allocationSummary),
     access: z.object({
       basis: accessBasis,
@@ -42,12 +44,17 @@ export const person = z
   .meta({ id: 'Person' });
 export type Person = z.infer<typeof person>;
 
-export const caseloadFilter = z.enum(['mine', 'all']);
+export const caseloadFilter = z.enum(['mine', 'team', 'recent', 'all']);
 
 export const listPeopleQuery = pageQuery
   .extend({
     q: lineOfText({ min: 0, max: 100 }).optional(),
-    filter: caseloadFilter.default('all').describe('`mine`: only people allocated to me; `all`: everyone I may see'),
+    filter: caseloadFilter
+      .default('all')
+      .describe(
+        '`mine`: allocated to me; `team`: allocated to anyone in my teams (or in `teamId`); `recent`: whose record I opened in the last 30 days; `all`: everyone I may see',
+      ),
+    teamId: z.uuid().optional().describe('With filter=team: one team (a manager may choose any)'),
   })
   .strict();
 export type ListPeopleQuery = z.infer<typeof listPeopleQuery>;
@@ -59,9 +66,6 @@ export const createPersonRequest = z
   })
   .strict();
 export type CreatePersonRequest = z.infer<typeof createPersonRequest>;
-
-export const updatePersonRequest = z.object({ fullName: personName }).strict();
-export type UpdatePersonRequest = z.infer<typeof updatePersonRequest>;
 
 export const allocateRequest = z.object({ userId: z.uuid() }).strict();
 

@@ -11,6 +11,7 @@ export const problemCodes = [
   'not_found',
   'conflict',
   'precondition_failed',
+  'precondition_required',
   'payload_too_large',
   'unsupported_media_type',
   'too_many_requests',

@@ -22,6 +22,8 @@ import { AppError, installErrorHandling } from './http/errors.js';
 import type { App, Services } from './http/types.js';
 import { registerNotificationRoutes } from './notifications/routes.js';
 import { registerPeopleRoutes } from './people/routes.js';
+import { registerNetworkRoutes } from './network/routes.js';
+import { registerConsentRoutes } from './consent/routes.js';
 import { registerStaffRoutes } from './staff/routes.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -140,6 +142,8 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   registerHealthRoutes(app, services);
   registerAuthRoutes(app, services);
   registerPeopleRoutes(app, services);
+  registerNetworkRoutes(app, services);
+  registerConsentRoutes(app, services);
   registerAuditRoutes(app, services);
   registerNotificationRoutes(app, services);
   registerStaffRoutes(app, services);

@@ -76,6 +76,50 @@ const personRoutes: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path:
     body: { restricted: true, reason: 'Testing the scope of this route' },
   },
   { method: 'GET', path: '/api/people/{personId}/access-log' },
+  { method: 'GET', path: '/api/people/{personId}/profile-items' },
+  {
+    method: 'POST',
+    path: '/api/people/{personId}/profile-items',
+    body: { kind: 'to_remember', text: 'Exam on Friday' },
+  },
+  { method: 'POST', path: '/api/people/{personId}/profile-items/{itemId}/archive' },
+  {
+    method: 'POST',
+    path: '/api/people/{personId}/contact-details/reveal',
+    body: { reason: 'Testing the scope of this route' },
+  },
+  {
+    method: 'PUT',
+    path: '/api/people/{personId}/contact-details/restriction',
+    body: { restricted: true, reason: 'Testing the scope of this route' },
+  },
+  { method: 'GET', path: '/api/people/{personId}/history' },
+  { method: 'GET', path: '/api/people/{personId}/network' },
+  {
+    method: 'POST',
+    path: '/api/people/{personId}/network',
+    body: { name: 'Nan', relationship: 'my nan', sector: 'family', strength: 'strong', support: 'both' },
+  },
+  { method: 'PATCH', path: '/api/people/{personId}/network/{memberId}', body: { name: 'Nanna' } },
+  { method: 'POST', path: '/api/people/{personId}/network/{memberId}/end', body: { endedOn: '2026-01-01' } },
+  {
+    method: 'POST',
+    path: '/api/people/{personId}/network/{memberId}/reveal-contact',
+    body: { reason: 'Testing the scope of this route' },
+  },
+  { method: 'POST', path: '/api/people/{personId}/network/{memberId}/letter', body: {} },
+  { method: 'GET', path: '/api/people/{personId}/consents' },
+  {
+    method: 'POST',
+    path: '/api/people/{personId}/consents',
+    body: {
+      recipientOrganisation: 'School',
+      purpose: 'share_updates',
+      decision: 'granted',
+      decidedOn: '2026-01-01',
+      howGiven: 'in_person',
+    },
+  },
 ];
 
 describe('check 8: ids from another caseload answer 404, with no data, and the attempt is audited', () => {
@@ -96,7 +140,9 @@ describe('check 8: ids from another caseload answer 404, with no data, and the a
   it.each(personRoutes)('$method $path', async ({ method, path, body }) => {
     // Alex (South) aims at Amara, who is Sam's (North); the answer must match a missing id exactly.
     const url = (personId: string) =>
-      path.replace('{personId}', personId).replace('{allocationId}', '22222222-2222-4222-8222-222222222222');
+      path
+        .replace('{personId}', personId)
+        .replace(/\{(allocationId|itemId|memberId)\}/, '22222222-2222-4222-8222-222222222222');
     const outOfScope = await clients.alex.request(method, url(people.amara), body);
     const missing = await clients.alex.request(method, url(people.nobody), body);
     expect(outOfScope.statusCode).toBe(404);

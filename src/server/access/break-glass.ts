@@ -5,7 +5,7 @@ import { findableBy } from './scope.js';
 import { recordAudit, recordDenied } from '../audit/audit.js';
 import type { Db, Tx } from '../db/database.js';
 import { AppError } from '../http/errors.js';
-import { personNotFound } from '../people/people.js';
+import { personNotFound } from '../people/person-scope.js';
 
 /**
  * Break-glass: time-limited access to a record outside the actor's relationships, for an emergency,

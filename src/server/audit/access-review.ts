@@ -4,7 +4,7 @@ import type { Actor } from '../access/actor.js';
 import { findableBy, openableBy } from '../access/scope.js';
 import type { Db } from '../db/database.js';
 import { forbidden } from '../http/errors.js';
-import { readFromPerson } from '../people/people.js';
+import { readFromPerson } from '../people/person-scope.js';
 import { readTransaction, recordAudit } from './audit.js';
 
 const reviewers = new Set(['supervisor', 'manager']);

@@ -45,8 +45,12 @@ describe('check 25: every view, search and write leaves one row, and the right p
   it('records who, role, when (UTC), which record, what, outcome and address', async () => {
     const client = await testApp.signIn(sam, '10.2.0.1');
     const before = (await rowsFor(amara)).length;
-    await client.get(`/api/people/${amara}`);
-    await client.patch(`/api/people/${amara}`, { fullName: 'Amara Okonkwo-Reid' });
+    const opened = await client.get(`/api/people/${amara}`);
+    await client.patch(
+      `/api/people/${amara}`,
+      { fullName: 'Amara Okonkwo-Reid' },
+      { 'if-match': opened.headers.etag as string },
+    );
     const rows = (await rowsFor(amara)).slice(before);
     // The PATCH answers with the record, which is itself a read: update, then read.
     expect(rows.map((row) => row.action)).toEqual(['person.read', 'person.update', 'person.read']);

@@ -10,6 +10,8 @@ export type Queryable = Db | Tx;
 
 // bigint (int8) columns come back as strings; counts are small enough for numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+// Calendar dates (a birthday) have no time zone: keep them as 'YYYY-MM-DD', never a shifted Date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export interface DatabaseHandle {
   db: Db;

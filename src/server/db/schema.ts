@@ -15,6 +15,10 @@ export interface Database {
   notifications: NotificationTable;
   audit_chain_heads: AuditChainHeadTable;
   audit_events: AuditEventTable;
+  profile_items: ProfileItemTable;
+  network_members: NetworkMemberTable;
+  consents: ConsentTable;
+  field_changes: FieldChangeTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -67,6 +71,9 @@ export interface TeamMemberTable {
   joined_at: CreatedAt;
 }
 
+/** A calendar date column: read back as `YYYY-MM-DD` (see database.ts). */
+type DateColumn = string | null;
+
 export interface PersonTable {
   organisation_id: string;
   id: string;
@@ -75,6 +82,100 @@ export interface PersonTable {
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  legal_name: string | null;
+  address_as: string | null;
+  pronouns: string | null;
+  date_of_birth: DateColumn;
+  preferred_language: string | null;
+  interpreter_needed: Generated<boolean>;
+  interpreter_language: string | null;
+  reading_preferences: Generated<string[]>;
+  preferred_channels: Generated<string[]>;
+  best_times: string | null;
+  communication_to_avoid: string | null;
+  accessibility_needs: string | null;
+  culture_and_faith: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  contact_details_restricted: Generated<boolean>;
+  version: Generated<number>;
+  search_names: ColumnType<string, never, never>;
+}
+
+export type ProfileItemKind = 'what_matters' | 'strength' | 'to_remember' | 'approach_with_care';
+
+export interface ProfileItemTable {
+  organisation_id: string;
+  id: string;
+  person_id: string;
+  kind: ProfileItemKind;
+  text: string;
+  said_by: string | null;
+  said_on: DateColumn;
+  on_date: DateColumn;
+  every_year: Generated<boolean>;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+  archived_at: NullableTimestamp;
+  archived_by: string | null;
+}
+
+export interface NetworkMemberTable {
+  organisation_id: string;
+  id: string;
+  person_id: string;
+  name: string;
+  relationship: string;
+  sector: string;
+  strength: string;
+  support: string;
+  contact_frequency: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  contact_restricted: Generated<boolean>;
+  is_risk: Generated<boolean>;
+  risk_note: string | null;
+  linked_person_id: string | null;
+  notes: string | null;
+  started_on: DateColumn;
+  ended_on: DateColumn;
+  end_reason: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ConsentTable {
+  organisation_id: string;
+  id: string;
+  person_id: string;
+  network_member_id: string | null;
+  recipient_organisation: string | null;
+  purpose: string;
+  purpose_detail: string | null;
+  decision: 'granted' | 'refused' | 'withdrawn';
+  decided_on: string;
+  expires_on: DateColumn;
+  how_given: string;
+  notes: string | null;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface FieldChangeTable {
+  organisation_id: string;
+  id: string;
+  person_id: string;
+  record_type: 'person' | 'network_member';
+  record_id: string;
+  field: string;
+  old_value: ColumnType<unknown, string | null, never>;
+  new_value: ColumnType<unknown, string | null, never>;
+  changed_by: string;
+  changed_at: CreatedAt;
 }
 
 export interface AllocationTable {

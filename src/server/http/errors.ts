@@ -42,6 +42,8 @@ export function statusOf(code: ProblemCode): number {
       return 409;
     case 'precondition_failed':
       return 412;
+    case 'precondition_required':
+      return 428;
     case 'payload_too_large':
       return 413;
     case 'unsupported_media_type':
@@ -65,6 +67,7 @@ const titles: Record<ProblemCode, string> = {
   not_found: 'Not found',
   conflict: 'This clashes with something already saved',
   precondition_failed: 'Someone else changed this first',
+  precondition_required: 'Say which version you are editing',
   payload_too_large: 'The request is too large',
   unsupported_media_type: 'Send JSON',
   too_many_requests: 'Too many requests',

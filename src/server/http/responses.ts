@@ -8,6 +8,7 @@ export const errorResponses = {
   404: problem,
   409: problem,
   412: problem,
+  428: problem,
   422: problem,
   429: problem,
   500: problem,

@@ -3,7 +3,8 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.js';
 import type { Db, Queryable } from '../db/database.js';
 import { AppError, forbidden, notFound } from '../http/errors.js';
-import { loadPerson, writeToPerson } from './people.js';
+import { loadPerson } from './load-person.js';
+import { writeToPerson } from './person-scope.js';
 import type { Person } from '../../domain/people.js';
 
 /** Only supervisors (within their teams) and managers allocate. */

@@ -1,50 +1,74 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type {
-  AccessBasis,
-  CreatePersonRequest,
-  ListPeopleQuery,
-  Person,
-  PersonListItem,
-  UpdatePersonRequest,
-} from '../../domain/people.js';
+import type { CreatePersonRequest, ListPeopleQuery, Person, PersonListItem } from '../../domain/people.js';
 import type { Actor } from '../access/actor.js';
-import { allocatedToActor, allocatedWithinActorsTeams, findableBy, openableBy } from '../access/scope.js';
+import { allocatedToActor, allocatedWithinActorsTeams, findableBy } from '../access/scope.js';
 import { readTransaction, recordAudit, recordDenied } from '../audit/audit.js';
-import type { Db, Queryable, Tx } from '../db/database.js';
-import { AppError, forbidden, notFound } from '../http/errors.js';
+import type { Db } from '../db/database.js';
+import { AppError, forbidden, invalid } from '../http/errors.js';
 import { checkAllocatable } from './allocations.js';
-
-/** The same answer for "no such person" and "not yours to see" (SECURITY.md check 8). */
-export const personNotFound = () => notFound('person, or you do not have access to them');
+import { loadPerson } from './load-person.js';
+import { personNotFound } from './person-scope.js';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 
-/** People the actor may find, a page at a time; one audit row for the search (check 9, 25). */
+/**
+ * People the actor may find, a page at a time; one audit row for the search (checks 9, 25). The
+ * search looks at every name the person is known by and forgives typos (trigram word similarity),
+ * best matches first.
+ */
 export async function listPeople(
   db: Db,
   actor: Actor,
   query: ListPeopleQuery,
 ): Promise<{ items: PersonListItem[]; total: number }> {
   return readTransaction(db, async (tx) => {
+    if (query.teamId && query.filter !== 'team') {
+      throw invalid('teamId', 'A team can be chosen only with the team filter');
+    }
+    if (query.filter === 'team' && query.teamId && actor.role !== 'manager') {
+      const member = await tx
+        .selectFrom('team_members')
+        .select('team_id')
+        .where('organisation_id', '=', actor.organisationId)
+        .where('team_id', '=', query.teamId)
+        .where('user_id', '=', actor.userId)
+        .executeTakeFirst();
+      if (!member) {
+        throw invalid('teamId', 'Choose one of your own teams');
+      }
+    }
     let matching = tx.selectFrom('people as p').where(findableBy(actor));
     if (query.filter === 'mine') {
       matching = matching.where(allocatedToActor(actor));
+    } else if (query.filter === 'team') {
+      matching = matching.where(allocatedWithinTeams(actor, query.teamId ?? null));
+    } else if (query.filter === 'recent') {
+      matching = matching.where(sql<boolean>`${lastOpenedByActor(actor)} is not null`);
     }
     if (query.q) {
-      matching = matching.where(sql<boolean>`p.full_name ilike ${`%${escapeLike(query.q)}%`}`);
+      // How close a word must be to count: 0.45 lets "Okonkow" find "Okonkwo", not "Owen".
+      await sql`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`.execute(tx);
+      matching = matching.where(
+        sql<boolean>`(p.search_names ilike ${`%${escapeLike(query.q)}%`} or ${query.q} <% p.search_names)`,
+      );
+    }
+    let page = matching.select(['p.id', 'p.full_name', 'p.restricted']).select(
+      sql<{ userId: string; displayName: string }[]>`(
+          select coalesce(json_agg(json_build_object('userId', u.id, 'displayName', u.display_name) order by u.display_name), '[]'::json)
+          from allocations a join users u on u.organisation_id = a.organisation_id and u.id = a.user_id
+          where a.organisation_id = p.organisation_id and a.person_id = p.id and a.ended_at is null)`.as(
+        'allocated_to',
+      ),
+    );
+    if (query.q) {
+      page = page.orderBy(sql`word_similarity(${query.q}, p.search_names)`, 'desc');
+    }
+    if (query.filter === 'recent') {
+      page = page.orderBy(sql`${lastOpenedByActor(actor)}`, 'desc');
     }
     const [rows, count] = await Promise.all([
-      matching
-        .select(['p.id', 'p.full_name', 'p.restricted'])
-        .select(
-          sql<{ userId: string; displayName: string }[]>`(
-            select coalesce(json_agg(json_build_object('userId', u.id, 'displayName', u.display_name) order by u.display_name), '[]'::json)
-            from allocations a join users u on u.organisation_id = a.organisation_id and u.id = a.user_id
-            where a.organisation_id = p.organisation_id and a.person_id = p.id and a.ended_at is null)`.as(
-            'allocated_to',
-          ),
-        )
+      page
         .orderBy('p.full_name')
         .orderBy('p.id')
         .limit(query.pageSize)
@@ -70,6 +94,27 @@ export async function listPeople(
   });
 }
 
+/** `p` is allocated to someone in the given team, or in any team the actor belongs to. */
+function allocatedWithinTeams(actor: Actor, teamId: string | null) {
+  if (!teamId) {
+    return allocatedWithinActorsTeams(actor);
+  }
+  return sql<boolean>`exists (
+    select 1 from allocations a
+    join team_members worker on worker.organisation_id = a.organisation_id and worker.user_id = a.user_id
+    where a.organisation_id = p.organisation_id and a.person_id = p.id and a.ended_at is null
+      and worker.team_id = ${teamId})`;
+}
+
+/** When the actor last opened `p`'s record in the last 30 days, from the audit trail (or null). */
+function lastOpenedByActor(actor: Actor) {
+  return sql<Date | null>`(
+    select max(e.occurred_at) from audit_events e
+    where e.organisation_id = p.organisation_id and e.person_id = p.id
+      and e.actor_user_id = ${actor.userId} and e.action = 'person.read' and e.outcome = 'succeeded'
+      and e.occurred_at > now() - interval '30 days')`;
+}
+
 /** Opens a person's record: in scope or 404; every read audited in the same transaction. */
 export async function getPerson(db: Db, actor: Actor, personId: string): Promise<Person> {
   const found = await readTransaction(db, async (tx) => {
@@ -90,87 +135,6 @@ export async function getPerson(db: Db, actor: Actor, personId: string): Promise
     throw personNotFound();
   }
   return found;
-}
-
-/** Loads the person with the actor's basis of access, or null when out of scope or missing. */
-export async function loadPerson(tx: Queryable, actor: Actor, personId: string): Promise<Person | null> {
-  const row = await tx
-    .selectFrom('people as p')
-    .select(['p.id', 'p.full_name', 'p.restricted', 'p.created_at', 'p.updated_at'])
-    .select(allocatedToActor(actor).as('allocated_to_me'))
-    .select(
-      (actor.role === 'supervisor' ? allocatedWithinActorsTeams(actor) : sql<boolean>`false`).as('within_my_teams'),
-    )
-    .select(
-      sql<Date | null>`(select max(g.expires_at) from access_grants g
-        where g.organisation_id = p.organisation_id and g.person_id = p.id
-          and g.user_id = ${actor.userId} and g.expires_at > now())`.as('grant_expires_at'),
-    )
-    .where('p.organisation_id', '=', actor.organisationId)
-    .where('p.id', '=', personId)
-    .where(openableBy(actor))
-    .executeTakeFirst();
-  if (!row) {
-    return null;
-  }
-  const allocations = await tx
-    .selectFrom('allocations as a')
-    .innerJoin('users as u', (join) =>
-      join.onRef('u.organisation_id', '=', 'a.organisation_id').onRef('u.id', '=', 'a.user_id'),
-    )
-    .select(['a.id', 'a.user_id', 'u.display_name', 'a.started_at'])
-    .where('a.organisation_id', '=', actor.organisationId)
-    .where('a.person_id', '=', personId)
-    .where('a.ended_at', 'is', null)
-    .orderBy('a.started_at')
-    .execute();
-  const basis: AccessBasis = row.allocated_to_me
-    ? 'allocation'
-    : !row.restricted && actor.role === 'manager'
-      ? 'organisation'
-      : !row.restricted && row.within_my_teams
-        ? 'team'
-        : 'break_glass'; // openable, yet no relationship covers it: only a grant can
-  return {
-    id: row.id,
-    fullName: row.full_name,
-    restricted: row.restricted,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    allocations: allocations.map((allocation) => ({
-      id: allocation.id,
-      userId: allocation.user_id,
-      displayName: allocation.display_name,
-      since: allocation.started_at.toISOString(),
-    })),
-    access: {
-      basis,
-      expiresAt: basis === 'break_glass' && row.grant_expires_at ? new Date(row.grant_expires_at).toISOString() : null,
-    },
-  };
-}
-
-/** The person, if the actor may open it; locked against concurrent change when writing. */
-async function requireOpenablePerson(
-  tx: Tx,
-  actor: Actor,
-  personId: string,
-  lock: boolean,
-): Promise<{ id: string; restricted: boolean }> {
-  let query = tx
-    .selectFrom('people as p')
-    .select(['p.id', 'p.restricted'])
-    .where('p.organisation_id', '=', actor.organisationId)
-    .where('p.id', '=', personId)
-    .where(openableBy(actor));
-  if (lock) {
-    query = query.forUpdate();
-  }
-  const row = await query.executeTakeFirst();
-  if (!row) {
-    throw personNotFound();
-  }
-  return row;
 }
 
 /**
@@ -231,75 +195,4 @@ export async function createPerson(db: Db, actor: Actor, input: CreatePersonRequ
     }
   });
   return getPerson(db, actor, personId);
-}
-
-/** Corrects a person's name. */
-export async function updatePerson(
-  db: Db,
-  actor: Actor,
-  personId: string,
-  input: UpdatePersonRequest,
-): Promise<Person> {
-  await writeToPerson(db, actor, personId, 'person.update', async (tx) => {
-    await tx
-      .updateTable('people')
-      .set({ full_name: input.fullName, updated_at: new Date() })
-      .where('organisation_id', '=', actor.organisationId)
-      .where('id', '=', personId)
-      .execute();
-    await recordAudit(tx, actor, {
-      action: 'person.update',
-      recordType: 'person',
-      recordId: personId,
-      personId,
-      details: { fields: ['fullName'] },
-    });
-  });
-  return getPerson(db, actor, personId);
-}
-
-type PersonWork<T> = (tx: Tx, person: { id: string; restricted: boolean }) => Promise<T>;
-
-/**
- * Runs a change to a person's record in one transaction with the person locked and in scope. An
- * out-of-scope attempt is audited as denied, then answered 404.
- */
-export function writeToPerson<T>(
-  db: Db,
-  actor: Actor,
-  personId: string,
-  action: string,
-  work: PersonWork<T>,
-): Promise<T> {
-  return inPersonScope(db, actor, personId, action, work, (run) => db.transaction().execute(run), true);
-}
-
-/** Like writeToPerson, for reads: no lock, and the commit does not wait for the disk. */
-export function readFromPerson<T>(
-  db: Db,
-  actor: Actor,
-  personId: string,
-  action: string,
-  work: PersonWork<T>,
-): Promise<T> {
-  return inPersonScope(db, actor, personId, action, work, (run) => readTransaction(db, run), false);
-}
-
-async function inPersonScope<T>(
-  db: Db,
-  actor: Actor,
-  personId: string,
-  action: string,
-  work: PersonWork<T>,
-  transaction: (run: (tx: Tx) => Promise<T>) => Promise<T>,
-  lock: boolean,
-): Promise<T> {
-  try {
-    return await transaction(async (tx) => work(tx, await requireOpenablePerson(tx, actor, personId, lock)));
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') {
-      await recordDenied(db, actor, { action, recordType: 'person', recordId: personId, personId });
-    }
-    throw error;
-  }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accessLogEntry, accessLogQuery } from '../../domain/audit.js';
-import { pageOf } from '../../domain/pagination.js';
+import { pageOf, pageQuery } from '../../domain/pagination.js';
 import {
   allocateRequest,
   allocationParams,
@@ -12,7 +12,6 @@ import {
   personIdParams,
   personListItem,
   restrictionRequest,
-  updatePersonRequest,
 } from '../../domain/people.js';
 import { breakGlass } from '../access/break-glass.js';
 import { listAccessLog } from '../audit/access-review.js';
@@ -20,7 +19,22 @@ import { actorOf } from '../auth/plugin.js';
 import { errorResponses } from '../http/responses.js';
 import type { App, Services } from '../http/types.js';
 import { allocatePerson, endAllocation, setRestriction } from './allocations.js';
-import { createPerson, getPerson, listPeople, updatePerson } from './people.js';
+import { createPerson, getPerson, listPeople } from './people.js';
+import { updateProfile } from './profile.js';
+import { addProfileItem, archiveProfileItem, listProfileItems } from './profile-items.js';
+import { revealContactDetails, setContactRestriction } from './contact-details.js';
+import { listFieldChanges } from './history.js';
+import {
+  contactDetails,
+  contactRestrictionRequest,
+  fieldChange,
+  newProfileItem,
+  profileItem,
+  profileItemParams,
+  profileUpdate,
+  revealRequest,
+} from '../../domain/profile.js';
+import { expectedVersion, ifMatchHeaders, setVersionTag } from '../http/concurrency.js';
 
 const tags = ['People'];
 
@@ -60,22 +74,32 @@ export function registerPeopleRoutes(app: App, { db, config }: Services): void {
   app.get('/api/people/:personId', {
     schema: {
       tags,
-      summary: 'Open a person’s record (audited)',
+      summary: 'Open a person’s record (audited); the ETag is the version to send back in If-Match when editing',
       params: personIdParams,
       response: { 200: person, ...errorResponses },
     },
-    handler: async (request) => getPerson(db, actorOf(request), request.params.personId),
+    handler: async (request, reply) => {
+      const found = await getPerson(db, actorOf(request), request.params.personId);
+      setVersionTag(reply, found.version);
+      return found;
+    },
   });
 
   app.patch('/api/people/:personId', {
     schema: {
       tags,
-      summary: 'Correct a person’s name',
+      summary: 'Edit the profile: only the fields sent change; needs If-Match (412 if someone saved first)',
       params: personIdParams,
-      body: updatePersonRequest,
+      headers: ifMatchHeaders,
+      body: profileUpdate,
       response: { 200: person, ...errorResponses },
     },
-    handler: async (request) => updatePerson(db, actorOf(request), request.params.personId, request.body),
+    handler: async (request, reply) => {
+      const version = expectedVersion(request);
+      const updated = await updateProfile(db, actorOf(request), request.params.personId, version, request.body);
+      setVersionTag(reply, updated.version);
+      return updated;
+    },
   });
 
   app.post('/api/people/:personId/allocations', {
@@ -149,6 +173,93 @@ export function registerPeopleRoutes(app: App, { db, config }: Services): void {
     handler: async (request) => {
       const { page, pageSize } = request.query;
       const { items, total } = await listAccessLog(db, actorOf(request), request.params.personId, page, pageSize);
+      return { items, total, page, pageSize };
+    },
+  });
+
+  app.get('/api/people/:personId/profile-items', {
+    schema: {
+      tags,
+      summary:
+        'What matters to them, strengths, things to remember, approach with care (archived ones with includeArchived=true)',
+      params: personIdParams,
+      querystring: z.object({ includeArchived: z.enum(['true', 'false']).default('false') }).strict(),
+      response: { 200: z.object({ items: z.array(profileItem) }), ...errorResponses },
+    },
+    handler: async (request) => ({
+      items: await listProfileItems(
+        db,
+        actorOf(request),
+        request.params.personId,
+        request.query.includeArchived === 'true',
+      ),
+    }),
+  });
+
+  app.post('/api/people/:personId/profile-items', {
+    schema: {
+      tags,
+      summary: 'Add to the profile, in the person’s words where it is theirs',
+      params: personIdParams,
+      body: newProfileItem,
+      response: { 201: profileItem, ...errorResponses },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await addProfileItem(db, actorOf(request), request.params.personId, request.body)),
+  });
+
+  app.post('/api/people/:personId/profile-items/:itemId/archive', {
+    schema: {
+      tags,
+      summary: 'Archive an item: it leaves the profile and stays in the history',
+      params: profileItemParams,
+      response: { 200: profileItem, ...errorResponses },
+    },
+    handler: async (request) =>
+      archiveProfileItem(db, actorOf(request), request.params.personId, request.params.itemId),
+  });
+
+  app.post('/api/people/:personId/contact-details/reveal', {
+    schema: {
+      tags,
+      summary: 'Show restricted contact details, with a reason (for staff not allocated to the person; audited)',
+      params: personIdParams,
+      body: revealRequest,
+      response: { 200: contactDetails, ...errorResponses },
+    },
+    handler: async (request) =>
+      revealContactDetails(db, actorOf(request), request.params.personId, request.body.reason),
+  });
+
+  app.put('/api/people/:personId/contact-details/restriction', {
+    schema: {
+      tags,
+      summary: 'Restrict the person’s contact details (a refuge address, say) or lift it, with a reason',
+      params: personIdParams,
+      body: contactRestrictionRequest,
+      response: { 200: contactDetails, ...errorResponses },
+    },
+    handler: async (request) =>
+      setContactRestriction(
+        db,
+        actorOf(request),
+        request.params.personId,
+        request.body.restricted,
+        request.body.reason,
+      ),
+  });
+
+  app.get('/api/people/:personId/history', {
+    schema: {
+      tags,
+      summary: 'Who changed which field of the profile and network, when, from what to what',
+      params: personIdParams,
+      querystring: pageQuery.strict(),
+      response: { 200: pageOf(fieldChange), ...errorResponses },
+    },
+    handler: async (request) => {
+      const { page, pageSize } = request.query;
+      const { items, total } = await listFieldChanges(db, actorOf(request), request.params.personId, page, pageSize);
       return { items, total, page, pageSize };
     },
   });
