@@ -9,6 +9,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import type { Db, Tx } from '../db/database.js';
 import { createOrganisation, insertStaff } from '../staff/staff.js';
 import { demoPeople, demoRestrictedPerson } from './names.js';
+import { seedProfiles, type SeededPerson } from './profiles.js';
 
 export const DEMO_ORGANISATION = 'Riverside Family Support (demo)';
 
@@ -216,6 +217,7 @@ async function seedPeople(tx: Tx, organisationId: string, userIds: Map<string, s
   const started = new Date(Date.now() - 200 * 86_400_000);
   const people = demoPeople.map((fullName, index) => ({ fullName, index, restricted: false }));
   people.push({ fullName: demoRestrictedPerson, index: 0, restricted: true }); // Sam's
+  const seeded: SeededPerson[] = [];
   for (const [position, person] of people.entries()) {
     const id = randomUUID();
     const since = new Date(started.getTime() + position * 3 * 86_400_000);
@@ -241,6 +243,12 @@ async function seedPeople(tx: Tx, organisationId: string, userIds: Map<string, s
       { action: 'person.create', recordType: 'person', recordId: id, personId: id, details: { via: 'demo' } },
       organisationId,
     );
+    seeded.push({
+      id,
+      fullName: person.fullName,
+      restricted: person.restricted,
+      recordedBy: userIds.get(practitioners[0]!)!,
+    });
     for (const key of practitioners) {
       const allocationId = randomUUID();
       await recordAudit(
@@ -267,6 +275,7 @@ async function seedPeople(tx: Tx, organisationId: string, userIds: Map<string, s
         .execute();
     }
   }
+  await seedProfiles(tx, organisationId, seeded);
 }
 
 /**
