@@ -10,6 +10,8 @@ export interface RequestOptions {
    * "your session has ended".
    */
   expectUnauthenticated?: boolean;
+  /** Extra request headers, e.g. `If-Match` on an edit (SECURITY.md check 30). */
+  headers?: Record<string, string>;
 }
 
 // Kept in memory only: never in storage (SECURITY.md check 24). The session endpoint gives it again
@@ -35,7 +37,7 @@ export function setApiCallListener(listener: () => void): void {
 /** Calls the Rapport API: JSON in and out, same-origin cookies, the CSRF token on changes. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
   }
@@ -74,9 +76,15 @@ export const api = {
   post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     apiRequest<T>(path, { ...options, method: 'POST', body }),
   put: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PUT', body }),
-  patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
+  patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { ...options, method: 'PATCH', body }),
   delete: <T = void>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
 };
+
+/** The `If-Match` header for an edit made from `version` (the ETag the server gave). */
+export function ifMatch(version: number): { headers: Record<string, string> } {
+  return { headers: { 'if-match': `"${version}"` } };
+}
 
 /** Builds a query string from defined values only. */
 export function withQuery(path: string, query: Record<string, string | number | undefined>): string {

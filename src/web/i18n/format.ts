@@ -19,5 +19,22 @@ export function useDateFormat() {
     date: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)),
     time: (iso: string) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso)),
     list: (items: string[]) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items),
+    /** A calendar date (`YYYY-MM-DD`, no time zone): a birthday, a court date. */
+    calendarDate: (isoDate: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+        new Date(`${isoDate}T00:00:00Z`),
+      ),
+    /** A day and month only, for something that comes round every year. */
+    dayAndMonth: (isoDate: string) =>
+      new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+        new Date(`${isoDate}T00:00:00Z`),
+      ),
   };
+}
+
+/** Whole years from a date of birth (`YYYY-MM-DD`) to `today` (`YYYY-MM-DD`). */
+export function ageOn(dateOfBirth: string, today: string): number {
+  const [birthYear, birthRest] = [Number(dateOfBirth.slice(0, 4)), dateOfBirth.slice(5)];
+  const [year, rest] = [Number(today.slice(0, 4)), today.slice(5)];
+  return year - birthYear - (rest < birthRest ? 1 : 0);
 }
