@@ -154,6 +154,20 @@ describe('the network', () => {
   });
 });
 
+describe('a tie to another person supported', () => {
+  it('names the linked person only to those who may open that record too', async () => {
+    const amara = await organisation.addPerson({ fullName: 'Amara Okonkwo', allocatedTo: [sam] });
+    // Amara's sister is supported too; her record is restricted, and Sam is allocated to both.
+    const sister = await organisation.addPerson({ fullName: 'Chidi Okonkwo', allocatedTo: [sam], restricted: true });
+    await add(amara, { ...nan, name: 'Chidi', relationship: 'my sister', linkedPersonId: sister });
+    const asSam = (await samClient.get(`/api/people/${amara}/network`)).json<{ items: { linkedPerson: unknown }[] }>();
+    expect(asSam.items[0]!.linkedPerson).toEqual({ id: sister, fullName: 'Chidi Okonkwo' });
+    const asJo = await joClient.get(`/api/people/${amara}/network`);
+    expect(asJo.json<{ items: { linkedPerson: unknown }[] }>().items[0]!.linkedPerson).toBeNull();
+    expect(asJo.body).not.toContain(sister);
+  });
+});
+
 describe('consent to share', () => {
   it('records decisions as history; the latest holds; an expired grant reads as not granted', async () => {
     const amara = await organisation.addPerson({ fullName: 'Amara Okonkwo', allocatedTo: [sam] });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import { sql } from 'kysely';
 import type { NetworkMember, NetworkMemberUpdate, NewNetworkMember } from '../../domain/network.js';
 import type { Actor } from '../access/actor.js';
 import { openableBy } from '../access/scope.js';
@@ -20,11 +21,15 @@ export async function selectMembers(
 ): Promise<MemberRow[]> {
   let query = tx
     .selectFrom('network_members as m')
-    .leftJoin('people as linked', (join) =>
-      join.onRef('linked.organisation_id', '=', 'm.organisation_id').onRef('linked.id', '=', 'm.linked_person_id'),
-    )
     .selectAll('m')
-    .select('linked.full_name as linked_full_name')
+    // The linked person is named only to those who may open that record too (a sibling's record
+    // may be restricted): otherwise the tie shows without the name (check 12).
+    .select(
+      sql<string | null>`(select p.full_name from people p
+        where p.organisation_id = m.organisation_id and p.id = m.linked_person_id and ${openableBy(actor)})`.as(
+        'linked_full_name',
+      ),
+    )
     .where('m.organisation_id', '=', actor.organisationId)
     .where('m.person_id', '=', personId);
   if (!options.includeEnded) {
