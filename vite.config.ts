@@ -15,7 +15,8 @@ export default defineConfig({
     strictPort: true,
     proxy: {
       // The server compares Origin with Host on state-changing requests: keep the browser's Host.
-      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      // Not the web app's own modules in src/web/api/ (/api/client.ts…): Vite serves those.
+      '^/api/(?!.*\\.tsx?(\\?.*)?$)': { target: 'http://127.0.0.1:3000', changeOrigin: false },
     },
   },
 });

@@ -56,6 +56,15 @@ try {
   await sam.page.getByRole('link', { name: 'Amara Okonkwo' }).click();
   await sam.page.getByRole('heading', { name: 'Amara Okonkwo' }).waitFor();
   const amara = sam.page.url();
+  await sam.page.waitForLoadState('networkidle');
+  await sam.page.screenshot({ path: path.join(out, 'profile.png'), fullPage: true });
+  await sam.page.goto(`${amara}/network`);
+  await sam.page.locator('svg[role="img"]').first().waitFor();
+  await sam.page.waitForLoadState('networkidle');
+  await sam.page.screenshot({ path: path.join(out, 'network-ecomap.png'), fullPage: true });
+  await sam.page.goto(`${amara}/what-matters`);
+  await sam.page.waitForLoadState('networkidle');
+  await sam.page.screenshot({ path: path.join(out, 'what-matters.png'), fullPage: true });
   await sam.context.close();
 
   const jo = await signedIn('jo@demo.rapport.test');

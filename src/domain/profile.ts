@@ -109,6 +109,7 @@ export const fieldChange = z
   .object({
     recordType: z.enum(['person', 'network_member']),
     recordId: z.uuid(),
+    recordLabel: z.string().nullable().describe('For a network member: their name'),
     field: z.string(),
     oldValue: z.unknown(),
     newValue: z.unknown(),

@@ -72,3 +72,32 @@ export async function csrfTokenOf(api: APIRequestContext): Promise<string> {
   expect(response.status()).toBe(200);
   return ((await response.json()) as { csrfToken: string }).csrfToken;
 }
+
+/** The page is no wider than the screen (360 px phones): nothing scrolls sideways. */
+export async function expectNoHorizontalScroll(page: Page, width = 360): Promise<void> {
+  // A string, because the tests are type-checked without the DOM library.
+  const scrollWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
+  expect(scrollWidth).toBeLessThanOrEqual(width);
+}
+
+/** From the caseload: searches (any name they use) and opens the record of `fullName`. */
+export async function openPerson(page: Page, search: string, fullName: string): Promise<void> {
+  await page.getByLabel('Search by name').fill(search);
+  await page.getByRole('link', { name: fullName }).click();
+  await expect(pageHeading(page)).toHaveText(fullName);
+}
+
+/** Changes a profile through the API, as a colleague saving from another screen would. */
+export async function patchProfileAs(
+  api: APIRequestContext,
+  personId: string,
+  changes: Record<string, unknown>,
+): Promise<void> {
+  const current = await api.get(`/api/people/${personId}`);
+  expect(current.status()).toBe(200);
+  const response = await api.patch(`/api/people/${personId}`, {
+    data: changes,
+    headers: { 'if-match': current.headers()['etag']!, 'x-csrf-token': await csrfTokenOf(api) },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+}

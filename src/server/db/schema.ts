@@ -174,6 +174,7 @@ export interface FieldChangeTable {
   field: string;
   old_value: ColumnType<unknown, string | null, never>;
   new_value: ColumnType<unknown, string | null, never>;
+  restricted: Generated<boolean>;
   changed_by: string;
   changed_at: CreatedAt;
 }

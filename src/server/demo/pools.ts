@@ -86,6 +86,10 @@ export const accessibilityNeeds = [
   'Autistic: likes to know the plan in advance and meet in quiet places.',
 ];
 
+type Strength = 'strong' | 'tenuous' | 'stressful';
+type Support = 'to_person' | 'from_person' | 'both' | 'neither';
+type Frequency = 'daily' | 'weekly' | 'monthly' | 'less_often' | 'no_contact';
+
 export interface MemberTemplate {
   name: string;
   relationship: string;
@@ -101,30 +105,181 @@ export interface MemberTemplate {
     | 'justice'
     | 'housing'
     | 'other_services';
+  /** The strengths this tie plausibly has (one is picked), which way support flows, how often they meet. */
+  strengths: readonly Strength[];
+  support: Support;
+  frequency: Frequency;
 }
 
 export const memberTemplates: readonly MemberTemplate[] = [
-  { name: 'Margaret Hughes', relationship: 'my nan', sector: 'family' },
-  { name: 'Daniel Okafor', relationship: 'my big brother', sector: 'family' },
-  { name: 'Sofia Nowak', relationship: 'mum', sector: 'family' },
-  { name: 'Peter Walsh', relationship: 'my dad (we don’t really talk)', sector: 'family' },
-  { name: 'Aisha Rahman', relationship: 'my auntie who I stay with sometimes', sector: 'family' },
-  { name: 'Kayla Brooks', relationship: 'best friend since primary school', sector: 'friends' },
-  { name: 'Jordan Price', relationship: 'mate from football', sector: 'friends' },
-  { name: 'Mrs Ellis next door', relationship: 'neighbour who keeps a key', sector: 'neighbours' },
-  { name: 'Riverside Youth Club', relationship: 'where I go on Wednesdays', sector: 'community' },
-  { name: 'Food bank at St Mark’s', relationship: 'helps when money runs out', sector: 'community' },
-  { name: 'Imam Yusuf', relationship: 'the imam at our mosque', sector: 'faith' },
-  { name: 'Father Brennan', relationship: 'priest at church', sector: 'faith' },
-  { name: 'Mr Patel', relationship: 'my form tutor at college', sector: 'education_work' },
-  { name: 'Greggs on the high street', relationship: 'my Saturday job', sector: 'education_work' },
-  { name: 'Dr Morgan', relationship: 'my GP', sector: 'health' },
-  { name: 'Community mental health team', relationship: 'helps with my anxiety', sector: 'health' },
-  { name: 'Health visitor', relationship: 'checks on the baby', sector: 'health' },
-  { name: 'Youth offending team', relationship: 'my YOT worker', sector: 'justice' },
-  { name: 'Riverside Housing', relationship: 'the housing officer', sector: 'housing' },
-  { name: 'Citizens Advice', relationship: 'sorting my benefits', sector: 'other_services' },
-  { name: 'Family support worker (Early Help)', relationship: 'used to visit before', sector: 'social_care' },
+  {
+    name: 'Margaret Hughes',
+    relationship: 'my nan',
+    sector: 'family',
+    strengths: ['strong'],
+    support: 'to_person',
+    frequency: 'weekly',
+  },
+  {
+    name: 'Daniel Okafor',
+    relationship: 'my big brother',
+    sector: 'family',
+    strengths: ['strong', 'stressful'],
+    support: 'both',
+    frequency: 'weekly',
+  },
+  {
+    name: 'Sofia Nowak',
+    relationship: 'mum',
+    sector: 'family',
+    strengths: ['strong', 'stressful'],
+    support: 'both',
+    frequency: 'daily',
+  },
+  {
+    name: 'Peter Walsh',
+    relationship: 'my dad (we don’t really talk)',
+    sector: 'family',
+    strengths: ['stressful', 'tenuous'],
+    support: 'neither',
+    frequency: 'less_often',
+  },
+  {
+    name: 'Aisha Rahman',
+    relationship: 'my auntie who I stay with sometimes',
+    sector: 'family',
+    strengths: ['strong', 'tenuous'],
+    support: 'to_person',
+    frequency: 'monthly',
+  },
+  {
+    name: 'Kayla Brooks',
+    relationship: 'best friend since primary school',
+    sector: 'friends',
+    strengths: ['strong'],
+    support: 'both',
+    frequency: 'daily',
+  },
+  {
+    name: 'Jordan Price',
+    relationship: 'mate from football',
+    sector: 'friends',
+    strengths: ['tenuous', 'strong'],
+    support: 'both',
+    frequency: 'weekly',
+  },
+  {
+    name: 'Mrs Ellis next door',
+    relationship: 'neighbour who keeps a key',
+    sector: 'neighbours',
+    strengths: ['tenuous', 'strong'],
+    support: 'to_person',
+    frequency: 'weekly',
+  },
+  {
+    name: 'Riverside Youth Club',
+    relationship: 'where I go on Wednesdays',
+    sector: 'community',
+    strengths: ['strong', 'tenuous'],
+    support: 'to_person',
+    frequency: 'weekly',
+  },
+  {
+    name: 'Food bank at St Mark’s',
+    relationship: 'helps when money runs out',
+    sector: 'community',
+    strengths: ['tenuous'],
+    support: 'to_person',
+    frequency: 'monthly',
+  },
+  {
+    name: 'Imam Yusuf',
+    relationship: 'the imam at our mosque',
+    sector: 'faith',
+    strengths: ['strong', 'tenuous'],
+    support: 'to_person',
+    frequency: 'weekly',
+  },
+  {
+    name: 'Father Brennan',
+    relationship: 'priest at church',
+    sector: 'faith',
+    strengths: ['tenuous'],
+    support: 'to_person',
+    frequency: 'weekly',
+  },
+  {
+    name: 'Mr Patel',
+    relationship: 'my form tutor at college',
+    sector: 'education_work',
+    strengths: ['strong', 'tenuous'],
+    support: 'to_person',
+    frequency: 'weekly',
+  },
+  {
+    name: 'Greggs on the high street',
+    relationship: 'my Saturday job',
+    sector: 'education_work',
+    strengths: ['tenuous', 'stressful'],
+    support: 'both',
+    frequency: 'weekly',
+  },
+  {
+    name: 'Dr Morgan',
+    relationship: 'my GP',
+    sector: 'health',
+    strengths: ['tenuous', 'strong'],
+    support: 'to_person',
+    frequency: 'less_often',
+  },
+  {
+    name: 'Community mental health team',
+    relationship: 'helps with my anxiety',
+    sector: 'health',
+    strengths: ['tenuous', 'strong'],
+    support: 'to_person',
+    frequency: 'monthly',
+  },
+  {
+    name: 'Health visitor',
+    relationship: 'checks on the baby',
+    sector: 'health',
+    strengths: ['tenuous', 'stressful'],
+    support: 'to_person',
+    frequency: 'monthly',
+  },
+  {
+    name: 'Youth offending team',
+    relationship: 'my YOT worker',
+    sector: 'justice',
+    strengths: ['stressful', 'tenuous'],
+    support: 'to_person',
+    frequency: 'weekly',
+  },
+  {
+    name: 'Riverside Housing',
+    relationship: 'the housing officer',
+    sector: 'housing',
+    strengths: ['stressful', 'tenuous'],
+    support: 'to_person',
+    frequency: 'less_often',
+  },
+  {
+    name: 'Citizens Advice',
+    relationship: 'sorting my benefits',
+    sector: 'other_services',
+    strengths: ['tenuous'],
+    support: 'to_person',
+    frequency: 'monthly',
+  },
+  {
+    name: 'Family support worker (Early Help)',
+    relationship: 'used to visit before',
+    sector: 'social_care',
+    strengths: ['tenuous'],
+    support: 'to_person',
+    frequency: 'no_contact',
+  },
 ];
 
 export const surnames = ['Smith', 'Khan', 'Jones', 'Nowak', 'Ahmed', 'Murphy', 'Brown', 'Ali', 'Evans', 'Popescu'];

@@ -40,6 +40,13 @@ function generator(seed: number) {
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
     chance: (p: number) => next() < p,
     between: (low: number, high: number) => low + Math.floor(next() * (high - low + 1)),
+    /** `count` different items. */
+    sample: <T>(items: readonly T[], count: number): T[] =>
+      items
+        .map((item) => ({ item, order: next() }))
+        .sort((a, b) => a.order - b.order)
+        .slice(0, count)
+        .map(({ item }) => item),
   };
 }
 
@@ -116,18 +123,18 @@ async function seedItems(
     every_year?: boolean;
   }[] = [];
   const saidOn = () => isoDate(Date.now() - random.between(5, 120) * day);
-  rows.push({ kind: 'what_matters', text: random.pick(whatMatters), said_by: firstName, said_on: saidOn() });
+  const [first, second] = random.sample(whatMatters, 2);
+  rows.push({ kind: 'what_matters', text: first!, said_by: firstName, said_on: saidOn() });
   if (random.chance(0.5)) {
     rows.push({
       kind: 'what_matters',
-      text: random.pick(whatMatters),
+      text: second!,
       said_by: random.chance(0.5) ? firstName : `${firstName}’s grandmother`,
       said_on: saidOn(),
     });
   }
   rows.push({ kind: 'strength', text: random.pick(strengths), said_by: firstName, said_on: saidOn() });
-  for (let count = random.between(1, 3); count > 0; count -= 1) {
-    const thing = random.pick(thingsToRemember);
+  for (const thing of random.sample(thingsToRemember, random.between(1, 3))) {
     rows.push({
       kind: 'to_remember',
       text: thing.text,
@@ -169,9 +176,9 @@ async function seedNetwork(
   random: Random,
 ): Promise<{ id: string; name: string; isRisk: boolean }[]> {
   const count = random.between(3, 15);
-  const shuffled = [...memberTemplates].sort(() => random.next() - 0.5).slice(0, count);
+  const shuffled = random.sample(memberTemplates, count);
   const members = shuffled.map((template) => {
-    const strength = random.chance(0.5) ? 'strong' : random.chance(0.6) ? 'tenuous' : 'stressful';
+    const strength = random.pick(template.strengths);
     const ended = random.chance(0.12);
     return {
       organisation_id: organisationId,
@@ -184,8 +191,12 @@ async function seedNetwork(
       relationship: template.relationship,
       sector: template.sector,
       strength,
-      support: random.pick(['to_person', 'to_person', 'both', 'from_person', 'neither']),
-      contact_frequency: random.pick(['daily', 'weekly', 'weekly', 'monthly', 'less_often']),
+      // Sometimes the person is the one giving support (to their nan, say).
+      support:
+        template.support === 'to_person' && template.sector === 'family' && random.chance(0.3)
+          ? 'both'
+          : template.support,
+      contact_frequency: template.frequency,
       phone: random.chance(0.7) ? `07700 900${random.between(200, 999)}` : null,
       address:
         template.sector === 'family' && random.chance(0.5) ? `${random.between(1, 90)} Park Road, Riverside` : null,

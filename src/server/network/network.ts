@@ -192,11 +192,25 @@ export async function updateNetworkMember(
             field,
             old_value: JSON.stringify(current[memberColumns[field]] ?? null),
             new_value: JSON.stringify(next[field] ?? null),
+            // Restricted before or after this edit: the values stay hidden from then on.
+            restricted:
+              (memberContactFields as readonly string[]).includes(field) &&
+              (current.contact_restricted || next.contactRestricted === true),
             changed_by: actor.userId,
             changed_at: now,
           })),
         )
         .execute();
+      if (next.contactRestricted === true) {
+        // Restricting hides the member's earlier contact details in the history too.
+        await tx
+          .updateTable('field_changes')
+          .set({ restricted: true })
+          .where('organisation_id', '=', actor.organisationId)
+          .where('record_id', '=', memberId)
+          .where('field', 'in', [...memberContactFields])
+          .execute();
+      }
       await recordAudit(tx, actor, {
         action: 'person.network.update',
         recordType: 'network_member',

@@ -13,7 +13,8 @@ import { actorOf } from '../auth/plugin.js';
 import { expectedVersion, ifMatchHeaders, setVersionTag } from '../http/concurrency.js';
 import { errorResponses } from '../http/responses.js';
 import type { App, Services } from '../http/types.js';
-import { letter, letterRequest, letterToNetworkMember } from '../outward/letter.js';
+import { letter, letterRequest } from '../../domain/letters.js';
+import { letterToNetworkMember } from '../outward/letter.js';
 import { addNetworkMember, endNetworkTie, listNetwork, revealMemberContact, updateNetworkMember } from './network.js';
 
 const tags = ['Network'];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { Letter } from '../../domain/letters.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.js';
 import { hasConsent } from '../consent/consent.js';
@@ -8,28 +8,6 @@ import { memberOf } from '../network/members.js';
 import { selectMembers } from '../network/network.js';
 import { readFromPerson } from '../people/person-scope.js';
 import { outwardPerson } from './outward-person.js';
-
-export const letterRequest = z
-  .object({
-    includePersonContact: z
-      .boolean()
-      .default(false)
-      .describe('Add how to reach the person — left out whenever it must not leave'),
-  })
-  .strict();
-
-export const letter = z
-  .object({
-    to: z.object({ name: z.string(), address: z.string().nullable() }),
-    from: z.object({ name: z.string(), organisation: z.string() }),
-    date: z.string(),
-    greeting: z.string(),
-    paragraphs: z.array(z.string()),
-    signOff: z.string(),
-    withheld: z.array(z.string()).describe('What was left out, and why, for the practitioner to see'),
-  })
-  .meta({ id: 'Letter' });
-export type Letter = z.infer<typeof letter>;
 
 /**
  * A letter to someone in the person's network, to print and send — an outward-facing view, so it

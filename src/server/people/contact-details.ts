@@ -4,7 +4,9 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.js';
 import type { Db } from '../db/database.js';
 import { forbidden } from '../http/errors.js';
-import { contactOf } from './load-person.js';
+import type { Person } from '../../domain/people.js';
+import { contactFields, contactOf } from './load-person.js';
+import { getPerson } from './people.js';
 import { readFromPerson, writeToPerson } from './person-scope.js';
 
 /**
@@ -47,18 +49,29 @@ export async function setContactRestriction(
   personId: string,
   restricted: boolean,
   reason: string,
-): Promise<ContactDetails> {
-  return writeToPerson(db, actor, personId, 'person.contact_details.restriction', async (tx, person) => {
+): Promise<Person> {
+  await writeToPerson(db, actor, personId, 'person.contact_details.restriction', async (tx, person) => {
     if (!person.allocatedToActor && actor.role === 'practitioner') {
       throw forbidden('Only the allocated practitioners, supervisors and managers can change this.');
     }
-    const updated = await tx
+    await tx
       .updateTable('people')
       .set((eb) => ({ contact_details_restricted: restricted, updated_at: new Date(), version: eb('version', '+', 1) }))
       .where('organisation_id', '=', actor.organisationId)
       .where('id', '=', personId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+      .execute();
+    if (restricted) {
+      // Often the new address is typed first and restricted a moment later: its history is
+      // hidden from then on too, and stays hidden if the restriction is ever lifted.
+      await tx
+        .updateTable('field_changes')
+        .set({ restricted: true })
+        .where('organisation_id', '=', actor.organisationId)
+        .where('person_id', '=', personId)
+        .where('record_type', '=', 'person')
+        .where('field', 'in', [...contactFields])
+        .execute();
+    }
     if (person.contactDetailsRestricted !== restricted) {
       await tx
         .insertInto('field_changes')
@@ -83,6 +96,7 @@ export async function setContactRestriction(
       personId,
       reason,
     });
-    return contactOf(updated, person.allocatedToActor);
   });
+  // The record, with its new version, so the next edit is made from it.
+  return getPerson(db, actor, personId);
 }

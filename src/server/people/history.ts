@@ -38,9 +38,11 @@ export async function listFieldChanges(
           'c.field',
           'c.old_value',
           'c.new_value',
+          'c.restricted',
           'c.changed_by',
           'u.display_name',
           'c.changed_at',
+          'm.name as member_name',
         ])
         .select(sql<boolean>`coalesce(m.contact_restricted, false)`.as('member_restricted'))
         .orderBy('c.changed_at', 'desc')
@@ -52,13 +54,16 @@ export async function listFieldChanges(
     await recordAudit(tx, actor, { action: 'person.history.read', recordType: 'person', recordId: personId, personId });
     return {
       items: rows.map((row) => {
+        // Hidden if restricted when it changed, or now: lifting a restriction does not publish a
+        // refuge address that was recorded under it.
         const restricted =
           contactFieldNames.includes(row.field) &&
-          (row.record_type === 'person' ? person.contactDetailsRestricted : row.member_restricted);
+          (row.restricted || (row.record_type === 'person' ? person.contactDetailsRestricted : row.member_restricted));
         const hidden = restricted && !person.allocatedToActor;
         return {
           recordType: row.record_type,
           recordId: row.record_id,
+          recordLabel: row.record_type === 'network_member' ? (row.member_name ?? null) : null,
           field: row.field,
           oldValue: hidden ? null : row.old_value,
           newValue: hidden ? null : row.new_value,

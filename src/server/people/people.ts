@@ -46,12 +46,17 @@ export async function listPeople(
     } else if (query.filter === 'recent') {
       matching = matching.where(sql<boolean>`${lastOpenedByActor(actor)} is not null`);
     }
-    if (query.q) {
+    // Each word typed must match some name the person is known by, exactly or nearly:
+    // "Mohamad Husein" finds Mohammed Hussain.
+    const words = (query.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
+    if (words.length > 0) {
       // How close a word must be to count: 0.45 lets "Okonkow" find "Okonkwo", not "Owen".
       await sql`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`.execute(tx);
-      matching = matching.where(
-        sql<boolean>`(p.search_names ilike ${`%${escapeLike(query.q)}%`} or ${query.q} <% p.search_names)`,
-      );
+      for (const word of words) {
+        matching = matching.where(
+          sql<boolean>`(p.search_names ilike ${`%${escapeLike(word)}%`} or ${word} <% p.search_names)`,
+        );
+      }
     }
     let page = matching.select(['p.id', 'p.full_name', 'p.restricted']).select(
       sql<{ userId: string; displayName: string }[]>`(
@@ -61,8 +66,14 @@ export async function listPeople(
         'allocated_to',
       ),
     );
-    if (query.q) {
-      page = page.orderBy(sql`word_similarity(${query.q}, p.search_names)`, 'desc');
+    if (words.length > 0) {
+      page = page.orderBy(
+        sql`(${sql.join(
+          words.map((word) => sql`word_similarity(${word}, p.search_names)`),
+          sql` + `,
+        )})`,
+        'desc',
+      );
     }
     if (query.filter === 'recent') {
       page = page.orderBy(sql`${lastOpenedByActor(actor)}`, 'desc');

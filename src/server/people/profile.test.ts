@@ -159,7 +159,12 @@ describe('restricted contact details (checks 12 and 14)', () => {
       restricted: true,
       reason: 'Leah is in a refuge; her ex-partner is looking for her',
     });
-    expect(restricted.json()).toMatchObject({ restricted: true, hidden: false, address: 'Flat 3, The Haven (refuge)' });
+    // The answer is the record at its new version, ready for the next edit.
+    expect(restricted.json()).toMatchObject({
+      version: 3,
+      contact: { restricted: true, hidden: false, address: 'Flat 3, The Haven (refuge)' },
+    });
+    expect(restricted.headers.etag).toBe('"3"');
 
     expect((await open(clients.sam, leah)).body.contact).toMatchObject({
       restricted: true,
@@ -210,6 +215,25 @@ describe('restricted contact details (checks 12 and 14)', () => {
       (await clients.jo.patch(`/api/people/${leah}`, { address: 'Somewhere else' }, { 'if-match': version }))
         .statusCode,
     ).toBe(403);
+  });
+
+  it('keeps an address recorded before or while restricted out of the history even after the restriction is lifted', async () => {
+    const leah = await newPerson('Leah Fraser');
+    // The usual order: the refuge address is typed, then the details are restricted.
+    await clients.sam.patch(`/api/people/${leah}`, { address: 'The Haven refuge' }, { 'if-match': '"1"' });
+    await clients.sam.put(`/api/people/${leah}/contact-details/restriction`, {
+      restricted: true,
+      reason: 'Moved to a refuge this week',
+    });
+    // Months later she moves on and the restriction is lifted with a new, ordinary address.
+    await clients.sam.patch(`/api/people/${leah}`, { address: '4 New Street' }, { 'if-match': '"3"' });
+    await clients.sam.put(`/api/people/${leah}/contact-details/restriction`, {
+      restricted: false,
+      reason: 'Leah has moved on; no longer at risk',
+    });
+    const history = await clients.jo.get(`/api/people/${leah}/history`);
+    expect(history.body).not.toContain('Haven');
+    expect((await open(clients.jo, leah)).body.contact).toMatchObject({ hidden: false, address: '4 New Street' });
   });
 
   it('answers Alex, who has no relationship with Leah, 404 on every profile route', async () => {
@@ -294,6 +318,8 @@ describe('finding people (check 9)', () => {
     expect(await found(clients.sam, 'Kowal')).toContain(person);
     expect(await found(clients.sam, 'Zielinksa')).toContain(person); // letters swapped
     expect(await found(clients.sam, 'Zelinska')).toContain(person); // a letter missing
+    expect(await found(clients.sam, 'Wictoria Zelinska')).toContain(person); // both names, both misspelt
+    expect(await found(clients.sam, 'Wiktoria Nobody')).not.toContain(person); // every word must match
     expect(await found(clients.alex, 'Zielinska')).toEqual([]);
   });
 

@@ -97,6 +97,7 @@ async function saveChanges(
         field,
         old_value: JSON.stringify(current[profileColumns[field]] ?? null),
         new_value: JSON.stringify(next[field] ?? null),
+        restricted: current.contact_details_restricted === true && (contactFields as readonly string[]).includes(field),
         changed_by: actor.userId,
         changed_at: now,
       })),

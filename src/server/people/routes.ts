@@ -237,16 +237,19 @@ export function registerPeopleRoutes(app: App, { db, config }: Services): void {
       summary: 'Restrict the person’s contact details (a refuge address, say) or lift it, with a reason',
       params: personIdParams,
       body: contactRestrictionRequest,
-      response: { 200: contactDetails, ...errorResponses },
+      response: { 200: person, ...errorResponses },
     },
-    handler: async (request) =>
-      setContactRestriction(
+    handler: async (request, reply) => {
+      const updated = await setContactRestriction(
         db,
         actorOf(request),
         request.params.personId,
         request.body.restricted,
         request.body.reason,
-      ),
+      );
+      setVersionTag(reply, updated.version);
+      return updated;
+    },
   });
 
   app.get('/api/people/:personId/history', {

@@ -12,27 +12,35 @@ export function describeAction(t: TFunction, entry: AccessLogEntry): string {
   return actionLabel(t, entry.action);
 }
 
+/** Audit actions in plain words: what the reader sees in the access log. */
+const labels: Record<string, string> = {
+  'person.read': 'audit.actions.read',
+  'person.create': 'audit.actions.create',
+  'person.update': 'audit.actions.update',
+  'allocation.create': 'audit.actions.allocate',
+  'allocation.end': 'audit.actions.endAllocation',
+  'person.break_glass': 'audit.actions.breakGlass',
+  'person.restrict': 'audit.actions.restrict',
+  'person.unrestrict': 'audit.actions.unrestrict',
+  'person.access_log.read': 'audit.actions.accessLogRead',
+  'person.profile_items.read': 'audit.actions.profileItemsRead',
+  'person.profile_item.create': 'audit.actions.profileItemCreate',
+  'person.profile_item.archive': 'audit.actions.profileItemArchive',
+  'person.contact_details.reveal': 'audit.actions.contactReveal',
+  'person.contact_details.restrict': 'audit.actions.contactRestrict',
+  'person.contact_details.unrestrict': 'audit.actions.contactUnrestrict',
+  'person.history.read': 'audit.actions.historyRead',
+  'person.network.read': 'audit.actions.networkRead',
+  'person.network.create': 'audit.actions.networkCreate',
+  'person.network.update': 'audit.actions.networkUpdate',
+  'person.network.end': 'audit.actions.networkEnd',
+  'person.network.contact_reveal': 'audit.actions.networkContactReveal',
+  'person.consent.read': 'audit.actions.consentRead',
+  'person.consent.create': 'audit.actions.consentCreate',
+  'person.letter.print': 'audit.actions.letterPrint',
+};
+
 function actionLabel(t: TFunction, action: string): string {
-  switch (action) {
-    case 'person.read':
-      return t('audit.actions.read');
-    case 'person.create':
-      return t('audit.actions.create');
-    case 'person.update':
-      return t('audit.actions.update');
-    case 'allocation.create':
-      return t('audit.actions.allocate');
-    case 'allocation.end':
-      return t('audit.actions.endAllocation');
-    case 'person.break_glass':
-      return t('audit.actions.breakGlass');
-    case 'person.restrict':
-      return t('audit.actions.restrict');
-    case 'person.unrestrict':
-      return t('audit.actions.unrestrict');
-    case 'person.access_log.read':
-      return t('audit.actions.accessLogRead');
-    default:
-      return t('audit.actions.other', { action });
-  }
+  const key = labels[action];
+  return key ? t(key as 'audit.actions.read') : t('audit.actions.other', { action });
 }

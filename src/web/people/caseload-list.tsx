@@ -5,10 +5,10 @@ import type { PersonListItem } from '../../domain/people.js';
 import { useSession } from '../auth/session-context';
 import { useDateFormat } from '../i18n/format';
 import { Pager } from '../ui/pager';
-import { usePeopleList, type CaseloadFilter } from './use-people';
+import { usePeopleList, type CaseloadFilter, type CaseloadQuery } from './use-people';
 
 interface Props {
-  query: { q: string; filter: CaseloadFilter; page: number };
+  query: CaseloadQuery;
   searching: boolean;
   onPageChange: (page: number) => void;
 }
@@ -96,7 +96,11 @@ function EmptyCaseload({ searching, filter }: { searching: boolean; filter: Case
     ? t('people.caseload.emptySearch')
     : filter === 'mine'
       ? t('people.caseload.emptyMine')
-      : t('people.caseload.emptyAll');
+      : filter === 'recent'
+        ? t('people.caseload.emptyRecent')
+        : filter === 'team'
+          ? t('people.caseload.emptyTeam')
+          : t('people.caseload.emptyAll');
   return (
     <Paper withBorder p="lg" bg="gray.0">
       <Text>{message}</Text>

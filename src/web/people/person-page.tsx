@@ -3,18 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Person } from '../../domain/people.js';
 import { isApiError } from '../api/api-error';
-import { AccessLogSection } from '../audit/access-log-section';
 import { useSession } from '../auth/session-context';
+import { ApproachWithCareBanner } from '../profile/approach-with-care-banner';
 import { PageHeading } from '../ui/page-heading';
 import { AccessBasisNotice } from './access-basis-notice';
-import { AllocationSection } from './allocation-section';
-import { PersonSummary } from './person-summary';
+import { KeyFacts } from './key-facts';
+import { PersonSections, isSection, type Section } from './person-sections';
 import { RecordUnavailable } from './record-unavailable';
-import { RestrictionSection } from './restriction-section';
 import { usePerson } from './use-people';
 
 export function PersonPage() {
-  const { personId = '' } = useParams();
+  const { personId = '', section } = useParams();
   const { t } = useTranslation();
   const person = usePerson(personId);
 
@@ -40,26 +39,20 @@ export function PersonPage() {
       </Stack>
     );
   }
-  return <PersonRecord person={person.data} />;
+  return <PersonRecord person={person.data} section={isSection(section) ? section : 'profile'} />;
 }
 
-function PersonRecord({ person }: { person: Person }) {
+function PersonRecord({ person, section }: { person: Person; section: Section }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const overseer = user.role === 'supervisor' || user.role === 'manager';
   return (
-    <Stack gap="lg">
+    <Stack gap="md">
       {/* The page title stays generic: titles are kept in browser history. */}
       <PageHeading documentTitle={t('people.person.documentTitle')}>{person.fullName}</PageHeading>
+      <KeyFacts person={person} />
       <AccessBasisNotice person={person} viewerId={user.id} />
-      <PersonSummary person={person} showAllocations={!overseer} />
-      {overseer && (
-        <>
-          <AllocationSection person={person} />
-          <RestrictionSection person={person} />
-          <AccessLogSection personId={person.id} />
-        </>
-      )}
+      <ApproachWithCareBanner personId={person.id} />
+      <PersonSections person={person} section={section} />
     </Stack>
   );
 }

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../domain/people.js';
 import { useDateFormat } from '../i18n/format';
 
-/** What the record holds today: the name, the allocation, and a word on what comes later. */
-/** `showAllocations` is off when the allocation section below lists them. */
+/**
+ * Who the person is allocated to and when the record began. `showAllocations` is off when the
+ * allocation section below lists them.
+ */
 export function PersonSummary({ person, showAllocations }: { person: Person; showAllocations: boolean }) {
   const { t } = useTranslation();
   const format = useDateFormat();
@@ -40,9 +42,6 @@ export function PersonSummary({ person, showAllocations }: { person: Person; sho
         )}
         <Text size="sm" c="dark.4">
           {t('people.person.recordedOn', { date: format.date(person.createdAt) })}
-        </Text>
-        <Text size="sm" c="dark.4">
-          {t('people.person.profileLater')}
         </Text>
       </Stack>
     </Paper>

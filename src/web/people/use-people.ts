@@ -11,17 +11,30 @@ export interface Page<Item> {
   total: number;
 }
 
-export type CaseloadFilter = 'mine' | 'all';
+export type CaseloadFilter = 'mine' | 'team' | 'recent' | 'all';
 export const peopleKey = ['people'] as const;
 export const personKey = (personId: string) => ['person', personId] as const;
 
-export function usePeopleList(query: { q: string; filter: CaseloadFilter; page: number }) {
+export interface CaseloadQuery {
+  q: string;
+  filter: CaseloadFilter;
+  /** With the team filter: one team (managers choose). */
+  teamId?: string;
+  page: number;
+}
+
+export function usePeopleList(query: CaseloadQuery) {
   return useQuery({
     queryKey: [...peopleKey, query],
     // The search text goes to the API only: never into the page's own address (SECURITY.md check 24).
     queryFn: () =>
       api.get<Page<PersonListItem>>(
-        withQuery('/api/people', { q: query.q.trim() || undefined, filter: query.filter, page: query.page }),
+        withQuery('/api/people', {
+          q: query.q.trim() || undefined,
+          filter: query.filter,
+          teamId: query.filter === 'team' ? query.teamId : undefined,
+          page: query.page,
+        }),
       ),
     placeholderData: keepPreviousData,
     staleTime: 0, // asked afresh on each visit: allocations change, and the server checks the session

@@ -29,7 +29,8 @@ export function createRouter() {
           ),
           children: [
             { index: true, element: <CaseloadPage /> },
-            { path: 'people/:personId', element: <PersonPage /> },
+            // One page for the whole record; the optional last part names the section (no personal data).
+            { path: 'people/:personId/:section?', element: <PersonPage /> },
             { path: 'notifications', element: <NotificationsPage /> },
             {
               path: 'access-review',

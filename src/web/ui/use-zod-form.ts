@@ -12,6 +12,8 @@ type FieldErrors = Partial<Record<string, string>>;
 export function useZodForm<Schema extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
   schema: Schema,
   initialValues: z.input<Schema>,
+  /** Turns the form's values into what the schema reads, e.g. dropping empty optional dates. */
+  prepare: (values: z.input<Schema>) => unknown = (values) => values,
 ) {
   const [values, setValues] = useState<z.input<Schema>>(initialValues);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -49,7 +51,7 @@ export function useZodForm<Schema extends z.ZodType<Record<string, unknown>, Rec
 
   /** The parsed values, or null after showing each problem beside its field. */
   function validate(): z.output<Schema> | null {
-    const parsed = schema.safeParse(values);
+    const parsed = schema.safeParse(prepare(values));
     if (parsed.success) {
       setErrors({});
       setFormError(null);
@@ -96,4 +98,11 @@ export function useZodForm<Schema extends z.ZodType<Record<string, unknown>, Rec
   }
 
   return { formId, values, errors, formError, setValue, setFormError, textProps, validate, showError, reset };
+}
+
+/** The values without empty text: optional fields left blank are simply not sent. */
+export function dropEmpty<Values extends Record<string, unknown>>(values: Values): Partial<Values> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => !(typeof value === 'string' && value.trim() === '')),
+  ) as Partial<Values>;
 }

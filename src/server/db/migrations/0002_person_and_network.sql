@@ -142,6 +142,9 @@ CREATE TABLE field_changes (
   field text NOT NULL CHECK (char_length(field) BETWEEN 1 AND 60),
   old_value jsonb,
   new_value jsonb,
+  -- The field was restricted when it changed: its values stay hidden from those who may not see
+  -- restricted details, even after the restriction is lifted (a refuge address stays secret).
+  restricted boolean NOT NULL DEFAULT false,
   changed_by uuid NOT NULL,
   changed_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (organisation_id, id),

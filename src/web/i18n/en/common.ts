@@ -3,6 +3,18 @@ export const common = {
   cancel: 'Cancel',
   close: 'Close',
   unreachable: 'Rapport could not be reached. Check your connection and try again.',
+  notRecorded: 'Not recorded',
+  stale: {
+    title: 'Someone else saved changes',
+    body: 'Someone else saved changes here while you were editing. Nothing you typed is lost. Load the latest version: your changes are kept on top of it, then check and save again.',
+    loadLatest: 'Load the latest version',
+    loadedTitle: 'Latest version loaded',
+    loaded: 'Your changes are kept on top of the latest version. Nothing is saved yet.',
+    nothingDiffers: 'Nobody else changed the fields you can see here.',
+    theyChanged: 'Someone else changed:',
+    bothChanged: '{{field}}: you changed this too, and your version is kept',
+    saveAgain: 'Check the form, then save again.',
+  },
   pager: {
     page: 'Page {{number}}',
     first: 'First page',

@@ -2,10 +2,28 @@ import { account } from './account';
 import { audit } from './audit';
 import { auth } from './auth';
 import { common } from './common';
+import { consent } from './consent';
+import { history } from './history';
+import { network } from './network';
 import { notifications } from './notifications';
 import { people } from './people';
+import { profile } from './profile';
 import { shell } from './shell';
 import { staff } from './staff';
 
 /** English, the source language. Other languages mirror this shape. */
-export const en = { common, auth, shell, people, audit, notifications, account, staff, roles: common.roles };
+export const en = {
+  common,
+  auth,
+  shell,
+  people,
+  profile,
+  network,
+  consent,
+  history,
+  audit,
+  notifications,
+  account,
+  staff,
+  roles: common.roles,
+};
