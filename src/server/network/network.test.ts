@@ -93,8 +93,9 @@ describe('the network', () => {
     expect(all.items).toHaveLength(3);
 
     const history = (await joClient.get(`/api/people/${amara}/history`)).json<{
-      items: { recordType: string; field: string }[];
+      items: { recordType: string; field: string; recordLabel: string | null }[];
     }>();
+    expect(history.items.find((change) => change.field === 'endedOn')?.recordLabel).toBe('Peter Walsh');
     expect(
       history.items
         .filter((change) => change.recordType === 'network_member')

@@ -39,33 +39,28 @@ export function describeValue(t: TFunction, format: Formatter, field: string, va
 }
 
 /** The field's name in words; a network member's field names the member too. */
-export function describeField(t: TFunction, change: FieldChange, memberNames: ReadonlyMap<string, string>): string {
+export function describeField(t: TFunction, change: FieldChange): string {
   if (change.recordType === 'network_member') {
     const field = t(`network.fields.${change.field}` as never, { defaultValue: change.field });
     return t('history.memberField', {
       field,
-      member: memberNames.get(change.recordId) ?? t('history.someoneInNetwork'),
+      member: change.recordLabel ?? t('history.someoneInNetwork'),
     });
   }
   return t(`profile.fields.${change.field}` as never, { defaultValue: change.field });
 }
 
 /** "Sam Taylor changed Preferred language from ‘English’ to ‘Polish’", restricted values hidden. */
-export function describeChange(
-  t: TFunction,
-  format: Formatter,
-  change: FieldChange,
-  memberNames: ReadonlyMap<string, string>,
-): string {
+export function describeChange(t: TFunction, format: Formatter, change: FieldChange): string {
   const who = change.changedBy.displayName ?? t('history.someone');
-  const field = describeField(t, change, memberNames);
+  const field = describeField(t, change);
   if (change.hidden) {
     return t('history.changedHidden', { who, field });
   }
   if (change.field === 'endedOn' && change.recordType === 'network_member' && !isEmpty(change.newValue)) {
     return t('history.ended', {
       who,
-      member: memberNames.get(change.recordId) ?? t('history.someoneInNetwork'),
+      member: change.recordLabel ?? t('history.someoneInNetwork'),
       date: describeValue(t, format, 'endedOn', change.newValue),
     });
   }

@@ -1,8 +1,7 @@
 import { Alert, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../i18n/format';
-import { useNetwork } from '../network/use-network';
 import { Pager } from '../ui/pager';
 import { describeChange } from './describe-change';
 import { useHistory } from './use-profile';
@@ -13,12 +12,6 @@ export function HistoryTab({ personId }: { personId: string }) {
   const format = useDateFormat();
   const [page, setPage] = useState(1);
   const history = useHistory(personId, page);
-  // Names of network members, past ones too, so a change to a tie says whose it was.
-  const network = useNetwork(personId, true);
-  const memberNames = useMemo(
-    () => new Map((network.data?.items ?? []).map((member) => [member.id, member.name])),
-    [network.data],
-  );
 
   return (
     <Stack gap="md">
@@ -38,7 +31,7 @@ export function HistoryTab({ personId }: { personId: string }) {
           {history.data.items.map((change, index) => (
             <Paper component="li" key={`${change.changedAt}-${change.field}-${index}`} withBorder px="md" py="xs">
               <Text style={{ overflowWrap: 'anywhere' }}>
-                {describeChange(t, format, change, memberNames)}{' '}
+                {describeChange(t, format, change)}{' '}
                 <Text span c="dark.4" size="sm">
                   {t('history.on', { date: format.dateTime(change.changedAt) })}
                 </Text>
