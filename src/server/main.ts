@@ -27,6 +27,14 @@ async function main(): Promise<void> {
     }
     lines.push(`  Password for every demo user: ${server.demo.password}`, ``);
   }
+  if (server.needsAdministrator) {
+    lines.push(
+      ``,
+      `  Nobody can sign in yet. Create the first administrator (and the organisation):`,
+      `    npm run admin:create -- --email you@example.org --name "Your Name" --organisation "Your organisation"`,
+      ``,
+    );
+  }
   console.log(lines.join('\n'));
 
   let stopping = false;

@@ -12,6 +12,8 @@ export interface RunningServer {
   database: DatabaseHandle;
   url: string;
   demo: DemoSignIns | null;
+  /** No one can sign in yet: the first administrator is still to be created. */
+  needsAdministrator: boolean;
   /** Ordered shutdown: stop taking requests, drain, close the pool, stop PostgreSQL. */
   close(): Promise<void>;
 }
@@ -31,6 +33,7 @@ export async function startServer(config: Config, logger: pino.Logger): Promise<
     const demo = config.production
       ? null
       : await ensureDemoOrganisation(database.db, { dataDir: config.dataDir, password: config.demoPassword });
+    const needsAdministrator = !(await database.db.selectFrom('users').select('id').limit(1).executeTakeFirst());
     const app = await buildApp(
       { db: database.db, config, secrets: SecretBox.load(config.dataDir) },
       { logger, serveWeb: true },
@@ -45,6 +48,7 @@ export async function startServer(config: Config, logger: pino.Logger): Promise<
       database,
       url: `http://${shownHost}:${port}`,
       demo,
+      needsAdministrator,
       close: () => {
         closing ??= (async () => {
           await app.close();
