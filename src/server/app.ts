@@ -24,6 +24,9 @@ import { registerNotificationRoutes } from './notifications/routes.js';
 import { registerPeopleRoutes } from './people/routes.js';
 import { registerNetworkRoutes } from './network/routes.js';
 import { registerConsentRoutes } from './consent/routes.js';
+import { registerContactRoutes } from './contacts/routes.js';
+import { registerCommitmentRoutes } from './commitments/routes.js';
+import { registerCadenceRoutes } from './cadence/routes.js';
 import { registerStaffRoutes } from './staff/routes.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -144,6 +147,9 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   registerPeopleRoutes(app, services);
   registerNetworkRoutes(app, services);
   registerConsentRoutes(app, services);
+  registerContactRoutes(app, services);
+  registerCommitmentRoutes(app, services);
+  registerCadenceRoutes(app, services);
   registerAuditRoutes(app, services);
   registerNotificationRoutes(app, services);
   registerStaffRoutes(app, services);

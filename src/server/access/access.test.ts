@@ -108,6 +108,51 @@ const personRoutes: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path:
     body: { reason: 'Testing the scope of this route' },
   },
   { method: 'POST', path: '/api/people/{personId}/network/{memberId}/letter', body: {} },
+  { method: 'GET', path: '/api/people/{personId}/contacts' },
+  {
+    method: 'POST',
+    path: '/api/people/{personId}/contacts',
+    body: { kind: 'phone', status: 'made', actualStart: '2026-01-01T10:00:00Z' },
+  },
+  { method: 'GET', path: '/api/people/{personId}/contacts/{contactId}' },
+  { method: 'PATCH', path: '/api/people/{personId}/contacts/{contactId}', body: { place: 'Library' } },
+  {
+    method: 'PUT',
+    path: '/api/people/{personId}/contacts/{contactId}/note',
+    body: { text: 'We talked about the move.' },
+  },
+  { method: 'POST', path: '/api/people/{personId}/contacts/{contactId}/note/sign-off' },
+  {
+    method: 'POST',
+    path: '/api/people/{personId}/contacts/{contactId}/note/corrections',
+    body: { text: 'Corrected.', reason: 'Wrong date' },
+  },
+  { method: 'GET', path: '/api/people/{personId}/commitments' },
+  {
+    method: 'POST',
+    path: '/api/people/{personId}/commitments',
+    body: {
+      by: { kind: 'practitioner' },
+      to: { kind: 'person' },
+      what: 'Ring the housing office',
+      dueOn: '2999-01-01',
+    },
+  },
+  { method: 'POST', path: '/api/people/{personId}/commitments/{commitmentId}/keep', body: { keptOn: '2026-01-01' } },
+  {
+    method: 'POST',
+    path: '/api/people/{personId}/commitments/{commitmentId}/renegotiate',
+    body: { newDueOn: '2999-01-01', reason: 'The office was shut' },
+  },
+  {
+    method: 'POST',
+    path: '/api/people/{personId}/commitments/{commitmentId}/not-kept',
+    body: { reason: 'I forgot, and said sorry' },
+  },
+  { method: 'GET', path: '/api/people/{personId}/cadence' },
+  { method: 'PUT', path: '/api/people/{personId}/cadence', body: { everyDays: 14 } },
+  { method: 'GET', path: '/api/people/{personId}/brief' },
+  { method: 'GET', path: '/api/people/{personId}/consistency' },
   { method: 'GET', path: '/api/people/{personId}/consents' },
   {
     method: 'POST',
@@ -142,7 +187,7 @@ describe('check 8: ids from another caseload answer 404, with no data, and the a
     const url = (personId: string) =>
       path
         .replace('{personId}', personId)
-        .replace(/\{(allocationId|itemId|memberId)\}/, '22222222-2222-4222-8222-222222222222');
+        .replace(/\{(allocationId|itemId|memberId|contactId|commitmentId)\}/, '22222222-2222-4222-8222-222222222222');
     const outOfScope = await clients.alex.request(method, url(people.amara), body);
     const missing = await clients.alex.request(method, url(people.nobody), body);
     expect(outOfScope.statusCode).toBe(404);

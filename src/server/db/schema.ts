@@ -19,6 +19,13 @@ export interface Database {
   network_members: NetworkMemberTable;
   consents: ConsentTable;
   field_changes: FieldChangeTable;
+  contacts: ContactTable;
+  contact_participants: ContactParticipantTable;
+  contact_notes: ContactNoteTable;
+  commitments: CommitmentTable;
+  commitment_events: CommitmentEventTable;
+  checkin_cadences: CheckinCadenceTable;
+  idempotency_keys: IdempotencyKeyTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -30,6 +37,7 @@ export type Role = 'practitioner' | 'supervisor' | 'manager' | 'administrator';
 export interface OrganisationTable {
   id: string;
   name: string;
+  time_zone: Generated<string>;
   is_demo: Generated<boolean>;
   created_at: CreatedAt;
 }
@@ -48,6 +56,7 @@ export interface UserTable {
   disabled_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  working_days: Generated<number[]>;
 }
 export type UserRow = Selectable<UserTable>;
 
@@ -267,3 +276,104 @@ export interface AuditEventTable {
   hash: ColumnType<Buffer, never, never>;
 }
 export type NewAuditEvent = Insertable<AuditEventTable>;
+
+export interface ContactTable {
+  organisation_id: string;
+  id: string;
+  person_id: string;
+  practitioner_id: string;
+  kind: 'home_visit' | 'office' | 'phone' | 'video' | 'message' | 'letter';
+  status: 'draft' | 'planned' | 'made' | 'attempted' | 'cancelled';
+  initiated_by: Generated<'practitioner' | 'person'>;
+  planned_start: NullableTimestamp;
+  planned_end: NullableTimestamp;
+  actual_start: NullableTimestamp;
+  actual_end: NullableTimestamp;
+  received_at: NullableTimestamp;
+  answered_at: NullableTimestamp;
+  place: string | null;
+  cancelled_reason: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ContactParticipantTable {
+  organisation_id: string;
+  contact_id: string;
+  network_member_id: string;
+}
+
+export interface ContactNoteTable {
+  organisation_id: string;
+  contact_id: string;
+  version: number;
+  text: string;
+  correction_reason: string | null;
+  written_by: string;
+  written_at: Timestamp;
+  signed_off_at: NullableTimestamp;
+  signed_off_by: string | null;
+}
+
+export type PartyKind = 'practitioner' | 'person' | 'network_member' | 'other_professional';
+
+export interface CommitmentTable {
+  organisation_id: string;
+  id: string;
+  person_id: string;
+  promised_by: PartyKind;
+  promised_by_user_id: string | null;
+  promised_by_member_id: string | null;
+  promised_to: PartyKind;
+  promised_to_user_id: string | null;
+  promised_to_member_id: string | null;
+  other_party_name: string | null;
+  what: string;
+  due_on: string;
+  status: Generated<'open' | 'kept' | 'kept_late' | 'renegotiated' | 'not_kept'>;
+  kept_on: DateColumn;
+  made_in_contact_id: string | null;
+  kept_in_contact_id: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CommitmentEventTable {
+  organisation_id: string;
+  id: string;
+  commitment_id: string;
+  event: 'made' | 'renegotiated' | 'kept' | 'kept_late' | 'not_kept';
+  previous_due_on: DateColumn;
+  new_due_on: DateColumn;
+  reason: string | null;
+  contact_id: string | null;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface CheckinCadenceTable {
+  organisation_id: string;
+  id: string;
+  person_id: string;
+  network_member_id: string | null;
+  every_days: number;
+  agreed_on: string;
+  set_by: string;
+  set_at: CreatedAt;
+  ended_at: NullableTimestamp;
+}
+
+export interface IdempotencyKeyTable {
+  organisation_id: string;
+  user_id: string;
+  key: string;
+  route: string;
+  request_hash: Buffer;
+  response_status: number | null;
+  response_body: ColumnType<unknown, string | null, string | null>;
+  created_at: CreatedAt;
+}

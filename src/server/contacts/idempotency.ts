@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import type { Actor } from '../access/actor.js';
+import type { Tx } from '../db/database.js';
+import { AppError } from '../http/errors.js';
+
+/** Keys sorted, so the same body sent twice hashes the same whatever the order of its fields. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) {
+    return `[${value.map(canonical).join(',')}]`;
+  }
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * Runs `work` once per Idempotency-Key (SECURITY.md check 31), inside the caller's transaction: the
+ * first request claims the key and stores its answer with the record it made; a retry — even one
+ * sent at the same moment, which waits on the key — gets the stored answer and makes nothing; the
+ * same key with a different body is refused with 422.
+ */
+export async function onceForKey<T>(
+  tx: Tx,
+  actor: Actor,
+  key: string | null,
+  route: string,
+  body: unknown,
+  work: () => Promise<T>,
+): Promise<{ replayed: boolean; result: T }> {
+  if (!key) {
+    return { replayed: false, result: await work() };
+  }
+  if (key.length < 8 || key.length > 200) {
+    throw new AppError('validation_failed', 'Some fields need attention.', [
+      { field: 'Idempotency-Key', message: 'Use a key of 8 to 200 characters, e.g. a UUID' },
+    ]);
+  }
+  const hash = createHash('sha256').update(canonical(body)).digest();
+  const claimed = await tx
+    .insertInto('idempotency_keys')
+    .values({ organisation_id: actor.organisationId, user_id: actor.userId, key, route, request_hash: hash })
+    .onConflict((conflict) => conflict.columns(['organisation_id', 'user_id', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  if (!claimed) {
+    const stored = await tx
+      .selectFrom('idempotency_keys')
+      .select(['route', 'request_hash', 'response_body'])
+      .where('organisation_id', '=', actor.organisationId)
+      .where('user_id', '=', actor.userId)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+    if (stored.route !== route || !stored.request_hash.equals(hash)) {
+      throw new AppError('validation_failed', 'This Idempotency-Key was already used for a different request.', [
+        { field: 'Idempotency-Key', message: 'Use a new key for a new request' },
+      ]);
+    }
+    return { replayed: true, result: stored.response_body as T };
+  }
+  const result = await work();
+  await tx
+    .updateTable('idempotency_keys')
+    .set({ response_status: 201, response_body: JSON.stringify(result) })
+    .where('organisation_id', '=', actor.organisationId)
+    .where('user_id', '=', actor.userId)
+    .where('key', '=', key)
+    .execute();
+  return { replayed: false, result };
+}
