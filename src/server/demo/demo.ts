@@ -9,6 +9,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import type { Db, Tx } from '../db/database.js';
 import { createOrganisation, insertStaff } from '../staff/staff.js';
 import { demoPeople, demoRestrictedPerson } from './names.js';
+import { seedHistory } from './history.js';
 import { seedProfiles, type SeededPerson } from './profiles.js';
 
 export const DEMO_ORGANISATION = 'Riverside Family Support (demo)';
@@ -276,6 +277,7 @@ async function seedPeople(tx: Tx, organisationId: string, userIds: Map<string, s
     }
   }
   await seedProfiles(tx, organisationId, seeded);
+  await seedHistory(tx, organisationId, seeded);
 }
 
 /**
