@@ -20,6 +20,12 @@ export interface Config {
   breakGlassMinutes: number;
   /** Requests a minute per client address across the API; search gets a fifth of it per session. */
   rateLimitPerMinute: number;
+  /** Reminder emails: SMTP server (unset: in-app reminders only), sender, and the app's public address. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  /** When to look for new reminders (cron, UTC). */
+  reminderCron: string;
 }
 
 const environment = z.object({
@@ -34,6 +40,13 @@ const environment = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
   BREAK_GLASS_MINUTES: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL starts with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Rapport <no-reply@localhost>'),
+  PUBLIC_URL: z.url().optional(),
+  REMINDER_CRON: z.string().min(9).default('*/15 * * * *'),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,5 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: values.SESSION_ABSOLUTE_HOURS,
     breakGlassMinutes: values.BREAK_GLASS_MINUTES,
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
+    reminderCron: values.REMINDER_CRON,
   };
 }

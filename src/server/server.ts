@@ -5,6 +5,7 @@ import { SecretBox } from './crypto/secret-box.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureDemoOrganisation, type DemoSignIns } from './demo/demo.js';
+import { startJobs } from './reminders/jobs.js';
 import type { App } from './http/types.js';
 
 export interface RunningServer {
@@ -38,6 +39,15 @@ export async function startServer(config: Config, logger: pino.Logger): Promise<
       { db: database.db, config, secrets: SecretBox.load(config.dataDir) },
       { logger, serveWeb: true },
     );
+    const jobs = await startJobs({
+      db: database.db,
+      pool: database.pool,
+      cron: config.reminderCron,
+      smtpUrl: config.smtpUrl,
+      mailFrom: config.mailFrom,
+      publicUrl: config.publicUrl,
+      log: (message, detail) => logger.info(detail ?? {}, message),
+    });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -52,6 +62,7 @@ export async function startServer(config: Config, logger: pino.Logger): Promise<
       close: () => {
         closing ??= (async () => {
           await app.close();
+          await jobs.stop();
           await database.close();
         })();
         return closing;

@@ -235,14 +235,21 @@ export interface SignInAttemptTable {
   outcome: SignInOutcome;
 }
 
+export type NotificationKind = 'break_glass' | 'promise_due' | 'promise_overdue' | 'checkin_overdue' | 'date_coming_up';
+
 export interface NotificationTable {
   organisation_id: string;
   id: string;
   user_id: string;
-  kind: 'break_glass';
+  kind: NotificationKind;
   access_grant_id: string | null;
   created_at: CreatedAt;
   read_at: NullableTimestamp;
+  person_id: string | null;
+  subject_id: string | null;
+  reason_key: string | null;
+  due_on: DateColumn;
+  emailed_at: NullableTimestamp;
 }
 
 export interface AuditChainHeadTable {

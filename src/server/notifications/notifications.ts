@@ -25,13 +25,16 @@ export async function listNotifications(
         join.onRef('u.organisation_id', '=', 'g.organisation_id').onRef('u.id', '=', 'g.user_id'),
       )
       .leftJoin('people as p', (join) =>
-        join.onRef('p.organisation_id', '=', 'g.organisation_id').onRef('p.id', '=', 'g.person_id'),
+        join
+          .onRef('p.organisation_id', '=', 'n.organisation_id')
+          .on(sql<boolean>`p.id = coalesce(g.person_id, n.person_id)`),
       )
       .select([
         'n.id',
         'n.kind',
         'n.created_at',
         'n.read_at',
+        'n.due_on',
         'g.reason',
         'g.expires_at',
         'u.id as actor_id',
@@ -40,6 +43,15 @@ export async function listNotifications(
         'p.full_name',
       ])
       .select(sql<boolean>`coalesce(${openableBy(actor)}, false)`.as('may_open'))
+      // What a reminder is about, in words: the promise, or the thing to remember.
+      .select(
+        sql<string | null>`coalesce(
+          (select c.what from commitments c where c.organisation_id = n.organisation_id and c.id = n.subject_id),
+          (select i.text from profile_items i where i.organisation_id = n.organisation_id and i.id = n.subject_id),
+          (select 'every ' || k.every_days || ' days' from checkin_cadences k where k.organisation_id = n.organisation_id and k.id = n.subject_id))`.as(
+          'about',
+        ),
+      )
       .where('n.organisation_id', '=', actor.organisationId)
       .where('n.user_id', '=', actor.userId)
       .orderBy('n.created_at', 'desc')
@@ -64,6 +76,9 @@ export async function listNotifications(
         person: row.may_open && row.person_id && row.full_name ? { id: row.person_id, fullName: row.full_name } : null,
         reason: row.reason ?? null,
         expiresAt: row.expires_at ? row.expires_at.toISOString() : null,
+        // What a reminder is about names the person's business: only with the record in reach.
+        about: row.may_open ? row.about : null,
+        dueOn: row.due_on,
       })),
       unread: Number(unread.n),
     };

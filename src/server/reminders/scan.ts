@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { nextOccurrence } from '../../domain/brief.js';
+import { addDays, localDate, nextCheckinDue } from '../../domain/cadence.js';
+import type { Db, Tx } from '../db/database.js';
+import type { NotificationKind } from '../db/schema.js';
+
+/** Things to remember are brought up this many days ahead. */
+export const REMEMBER_DAYS_AHEAD = 3;
+
+interface Reminder {
+  userId: string;
+  kind: NotificationKind;
+  personId: string;
+  subjectId: string;
+  dueOn: string;
+  /** The same reason never fires twice for the same person: the date is part of it. */
+  reasonKey: string;
+}
+
+/**
+ * Finds what practitioners should be reminded of today, in each organisation's own calendar, and
+ * writes the notifications that are new. Each reminder has a reason key unique per recipient, so
+ * running this twice — after a restart, or on two servers at once — adds nothing the second time.
+ * Returns how many were created, per user, for the email job.
+ */
+export async function scanReminders(
+  db: Db,
+  now = new Date(),
+): Promise<Map<string, { organisationId: string; created: number }>> {
+  const organisations = await db.selectFrom('organisations').select(['id', 'time_zone']).execute();
+  const created = new Map<string, { organisationId: string; created: number }>();
+  for (const organisation of organisations) {
+    await db.transaction().execute(async (tx) => {
+      const reminders = await remindersFor(tx, organisation.id, localDate(now, organisation.time_zone));
+      for (const reminder of reminders) {
+        const inserted = await tx
+          .insertInto('notifications')
+          .values({
+            organisation_id: organisation.id,
+            id: randomUUID(),
+            user_id: reminder.userId,
+            kind: reminder.kind,
+            person_id: reminder.personId,
+            subject_id: reminder.subjectId,
+            due_on: reminder.dueOn,
+            reason_key: reminder.reasonKey,
+          })
+          .onConflict((conflict) =>
+            conflict
+              .columns(['organisation_id', 'user_id', 'reason_key'])
+              .where('reason_key', 'is not', null)
+              .doNothing(),
+          )
+          .returning('id')
+          .executeTakeFirst();
+        if (inserted) {
+          const entry = created.get(reminder.userId) ?? { organisationId: organisation.id, created: 0 };
+          entry.created += 1;
+          created.set(reminder.userId, entry);
+        }
+      }
+    });
+  }
+  return created;
+}
+
+async function remindersFor(tx: Tx, organisationId: string, today: string): Promise<Reminder[]> {
+  const tomorrow = addDays(today, 1);
+  const reminders: Reminder[] = [];
+
+  // The practitioners' own promises: due tomorrow, or past their date and still owed.
+  const promises = await tx
+    .selectFrom('commitments')
+    .select(['id', 'person_id', 'promised_by_user_id', 'due_on'])
+    .where('organisation_id', '=', organisationId)
+    .where('promised_by', '=', 'practitioner')
+    .where('status', 'in', ['open', 'renegotiated'])
+    .where('due_on', '<=', tomorrow)
+    .execute();
+  for (const promise of promises) {
+    const kind = promise.due_on === tomorrow ? 'promise_due' : promise.due_on < today ? 'promise_overdue' : null;
+    if (kind && promise.promised_by_user_id) {
+      reminders.push({
+        userId: promise.promised_by_user_id,
+        kind,
+        personId: promise.person_id,
+        subjectId: promise.id,
+        dueOn: promise.due_on,
+        reasonKey: `${kind}:${promise.id}:${promise.due_on}`,
+      });
+    }
+  }
+
+  // Check-in rhythms past their date, and dated things to remember coming up: for each
+  // practitioner allocated to the person.
+  const cadences = await tx
+    .selectFrom('checkin_cadences as k')
+    .innerJoin('allocations as a', (join) =>
+      join
+        .onRef('a.organisation_id', '=', 'k.organisation_id')
+        .onRef('a.person_id', '=', 'k.person_id')
+        .on('a.ended_at', 'is', null),
+    )
+    .innerJoin('organisations as o', 'o.id', 'k.organisation_id')
+    .select(['k.id', 'k.person_id', 'k.every_days', 'k.agreed_on', 'a.user_id', 'o.time_zone'])
+    .select(
+      sql<Date | null>`(select max(coalesce(c.actual_start, c.received_at)) from contacts c
+        where c.organisation_id = k.organisation_id and c.person_id = k.person_id and c.status = 'made'
+          and (k.network_member_id is null or exists (select 1 from contact_participants cp
+            where cp.organisation_id = c.organisation_id and cp.contact_id = c.id and cp.network_member_id = k.network_member_id)))`.as(
+        'last_contact_at',
+      ),
+    )
+    .where('k.organisation_id', '=', organisationId)
+    .where('k.ended_at', 'is', null)
+    .execute();
+  for (const cadence of cadences) {
+    const due = nextCheckinDue(cadence.last_contact_at, cadence.agreed_on, cadence.every_days, cadence.time_zone);
+    if (due < today) {
+      reminders.push({
+        userId: cadence.user_id,
+        kind: 'checkin_overdue',
+        personId: cadence.person_id,
+        subjectId: cadence.id,
+        dueOn: due,
+        reasonKey: `checkin_overdue:${cadence.id}:${due}`,
+      });
+    }
+  }
+
+  const dated = await tx
+    .selectFrom('profile_items as i')
+    .innerJoin('allocations as a', (join) =>
+      join
+        .onRef('a.organisation_id', '=', 'i.organisation_id')
+        .onRef('a.person_id', '=', 'i.person_id')
+        .on('a.ended_at', 'is', null),
+    )
+    .select(['i.id', 'i.person_id', 'i.on_date', 'i.every_year', 'a.user_id'])
+    .where('i.organisation_id', '=', organisationId)
+    .where('i.kind', '=', 'to_remember')
+    .where('i.archived_at', 'is', null)
+    .where('i.on_date', 'is not', null)
+    .execute();
+  const horizon = addDays(today, REMEMBER_DAYS_AHEAD);
+  for (const item of dated) {
+    const on = nextOccurrence(item.on_date!, item.every_year, today);
+    if (on >= today && on <= horizon) {
+      reminders.push({
+        userId: item.user_id,
+        kind: 'date_coming_up',
+        personId: item.person_id,
+        subjectId: item.id,
+        dueOn: on,
+        reasonKey: `date_coming_up:${item.id}:${on}`,
+      });
+    }
+  }
+  return reminders;
+}
