@@ -27,6 +27,7 @@ import { registerConsentRoutes } from './consent/routes.js';
 import { registerContactRoutes } from './contacts/routes.js';
 import { registerCommitmentRoutes } from './commitments/routes.js';
 import { registerCadenceRoutes } from './cadence/routes.js';
+import { registerCalendarRoutes } from './calendar/routes.js';
 import { registerStaffRoutes } from './staff/routes.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -150,6 +151,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   registerContactRoutes(app, services);
   registerCommitmentRoutes(app, services);
   registerCadenceRoutes(app, services);
+  registerCalendarRoutes(app, services);
   registerAuditRoutes(app, services);
   registerNotificationRoutes(app, services);
   registerStaffRoutes(app, services);

@@ -13,6 +13,7 @@ export interface Database {
   sessions: SessionTable;
   sign_in_attempts: SignInAttemptTable;
   notifications: NotificationTable;
+  calendar_feeds: CalendarFeedTable;
   audit_chain_heads: AuditChainHeadTable;
   audit_events: AuditEventTable;
   profile_items: ProfileItemTable;
@@ -250,6 +251,16 @@ export interface NotificationTable {
   reason_key: string | null;
   due_on: DateColumn;
   emailed_at: NullableTimestamp;
+}
+
+export interface CalendarFeedTable {
+  organisation_id: string;
+  id: string;
+  user_id: string;
+  token_hash: Buffer;
+  created_at: CreatedAt;
+  revoked_at: NullableTimestamp;
+  last_read_at: NullableTimestamp;
 }
 
 export interface AuditChainHeadTable {

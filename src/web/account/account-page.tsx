@@ -2,6 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session-context';
 import { PageHeading } from '../ui/page-heading';
+import { CalendarFeedSection } from './calendar-feed-section';
 import { ChangePasswordForm } from './change-password-form';
 import { SecondFactorSection } from './second-factor-section';
 import { SessionsSection } from './sessions-section';
@@ -16,6 +17,7 @@ export function AccountPage() {
       <ChangePasswordForm />
       <SecondFactorSection />
       <SessionsSection />
+      {user.role !== 'administrator' && <CalendarFeedSection />}
     </Stack>
   );
 }

@@ -42,4 +42,24 @@ export const account = {
     ended_one: '1 other device was signed out.',
     ended_other: '{{count}} other devices were signed out.',
   },
+  calendar: {
+    title: 'Your calendar link',
+    on: 'On',
+    off: 'Off',
+    intro:
+      'Add your planned visits and the dates your promises are due to the calendar on your phone or computer. Your calendar app reads this link about once an hour.',
+    privacy:
+      'To keep people safe, the calendar only shows the kind of visit, the person’s initials and a link back to Rapport — no names, addresses or notes. Records with restricted access show no initials.',
+    made: 'Link made {{when}}.',
+    lastRead: 'Last read by a calendar app {{when}}.',
+    neverRead: 'No calendar app has read it yet.',
+    make: 'Make a calendar link',
+    replace: 'Make a new link (the old one stops working)',
+    stop: 'Stop the link',
+    newLinkTitle: 'Your new calendar link',
+    newLink:
+      'Copy it into your calendar app now (look for “subscribe to a calendar” or “add from URL”). It is shown only this once. Anyone with the link can see your calendar, so keep it to yourself.',
+    copy: 'Copy link',
+    copied: 'Copied',
+  },
 };
