@@ -47,3 +47,36 @@ test('Morgan pages through everyone, then is told why a new password is refused'
   await expect(pageHeading(page)).toHaveText('Sign in');
   await expect(page.getByText('Your session has ended. Sign in again to carry on.')).toBeVisible();
 });
+
+// Sam adds their visits and promise dates to a phone calendar: the link is shown once, the feed
+// carries initials and links only, and stopping the link cuts it off.
+test('Sam makes a calendar link, the feed holds no names, and stopping it cuts it off', async ({
+  page,
+  request,
+}, testInfo) => {
+  await signIn(page, 'sam');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+  const section = page.getByRole('region', { name: 'Your calendar link' });
+  await expect(section.getByText('Off', { exact: true })).toBeVisible();
+  await section.getByRole('button', { name: 'Make a calendar link' }).click();
+  const url = (await section.getByTestId('calendar-url').textContent())!.trim();
+  expect(url).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}$/);
+  await expect(section.getByText('On', { exact: true })).toBeVisible();
+  await expectAccessible(page, testInfo, 'account-calendar');
+
+  const feed = await request.get(new URL(url).pathname);
+  expect(feed.status()).toBe(200);
+  const body = (await feed.text()).replace(/\r\n[ \t]/g, '');
+  expect(body).toContain('BEGIN:VCALENDAR');
+  expect(body).toMatch(
+    /SUMMARY:(Home visit|Office meeting|Phone call|Video call|Your promise is due|A promise to you is due)/,
+  );
+  // Sam's demo people by name: none appear in the feed.
+  for (const name of ['Amara', 'Okonkwo', 'Leah', 'Fraser']) {
+    expect(body).not.toContain(name);
+  }
+
+  await section.getByRole('button', { name: 'Stop the link' }).click();
+  await expect(section.getByText('Off', { exact: true })).toBeVisible();
+  expect((await request.get(new URL(url).pathname)).status()).toBe(404);
+});

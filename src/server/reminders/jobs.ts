@@ -60,6 +60,9 @@ export async function startJobs(options: JobOptions): Promise<RunningJobs> {
         await sendReminderEmail(options.db, mailer, options.publicUrl, job.data.organisationId, job.data.userId);
       }
     });
+    // One scan at start, so reminders are up to date without waiting for the schedule (harmless:
+    // a reminder already made is not made again).
+    await boss.send(SCAN_QUEUE, {});
   }
   return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
 }
