@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate } from './dates.js';
+import { calendarDate, pastOrToday } from './dates.js';
 
 /** The calendar date of an instant in a time zone ("2026-03-29" in Europe/London). */
 export function localDate(instant: Date, timeZone: string): string {
@@ -61,6 +61,6 @@ export const cadenceRequest = z
       .max(366, 'At most once a year')
       .nullable()
       .describe('Null stops this rhythm'),
-    agreedOn: calendarDate.optional(),
+    agreedOn: pastOrToday.optional(),
   })
   .strict();

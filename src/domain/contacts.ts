@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from './dates.js';
 import { lineOfText, paragraphOfText } from './text.js';
 import { newCommitmentInContact } from './commitments.js';
 
@@ -69,6 +70,9 @@ export const contact = z
     receivedAt: z.iso.datetime().nullable(),
     answeredAt: z.iso.datetime().nullable(),
     place: z.string().nullable(),
+    placeHidden: z
+      .boolean()
+      .describe('The place is kept from you: the person’s contact details are restricted to their practitioners'),
     cancelledReason: z.string().nullable(),
     participants: z.array(z.object({ memberId: z.uuid(), name: z.string() })),
     /** Every version of the note, oldest first; the last is the note. */
@@ -84,8 +88,6 @@ export const contact = z
   })
   .meta({ id: 'Contact' });
 export type Contact = z.infer<typeof contact>;
-
-const instant = z.iso.datetime({ offset: true, message: 'Use a date and time like 2026-03-14T10:30:00Z' });
 
 const contactFields = {
   kind: contactKind,
@@ -177,7 +179,18 @@ export const newContact = z
     promises: z.array(newCommitmentInContact).max(20).optional(),
   })
   .strict()
-  .superRefine(checkTimes);
+  .superRefine(checkTimes)
+  .superRefine((input, context) => {
+    // A draft is unfinished: promises would be live (reminded, counted, seen) before the contact
+    // is. They are recorded with the contact, or on their own once it is.
+    if (input.status === 'draft' && input.promises && input.promises.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['promises'],
+        message: 'Record promises with the contact, not with a draft',
+      });
+    }
+  });
 export type NewContact = z.infer<typeof newContact>;
 
 export const contactUpdate = z

@@ -135,14 +135,14 @@ const personRoutes: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path:
       by: { kind: 'practitioner' },
       to: { kind: 'person' },
       what: 'Ring the housing office',
-      dueOn: '2999-01-01',
+      dueOn: '2099-01-01',
     },
   },
   { method: 'POST', path: '/api/people/{personId}/commitments/{commitmentId}/keep', body: { keptOn: '2026-01-01' } },
   {
     method: 'POST',
     path: '/api/people/{personId}/commitments/{commitmentId}/renegotiate',
-    body: { newDueOn: '2999-01-01', reason: 'The office was shut' },
+    body: { newDueOn: '2099-01-01', reason: 'The office was shut' },
   },
   {
     method: 'POST',

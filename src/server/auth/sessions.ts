@@ -186,6 +186,16 @@ export async function endSessionsOfUser(
     query = query.where('id', '<>', except);
   }
   const result = await query.executeTakeFirst();
+  // A calendar link is a standing credential too: whenever sessions end because the account may
+  // be at risk (disabled, password changed with "sign out everywhere", other devices signed out),
+  // it stops as well. The user can make a new one.
+  await db
+    .updateTable('calendar_feeds')
+    .set({ revoked_at: new Date() })
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
   return Number(result.numUpdatedRows);
 }
 

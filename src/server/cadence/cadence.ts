@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { cadenceState, localDate, nextCheckinDue, type Cadence } from '../../domain/cadence.js';
 import type { Actor } from '../access/actor.js';
 import { allocatedToActor, findableBy } from '../access/scope.js';
-import { readTransaction, recordAudit } from '../audit/audit.js';
+import { readTransaction, recordAudit, recordPersonReads } from '../audit/audit.js';
 import type { Db, Queryable } from '../db/database.js';
 import { invalid } from '../http/errors.js';
 import { readFromPerson, writeToPerson } from '../people/person-scope.js';
@@ -25,7 +25,7 @@ const lastContact = sql<Date | null>`(
       select 1 from contact_participants cp
       where cp.organisation_id = c.organisation_id and cp.contact_id = c.id and cp.network_member_id = k.network_member_id)))`;
 
-interface CadenceRow {
+export interface CadenceRow {
   id: string;
   person_id: string;
   full_name: string;
@@ -36,7 +36,8 @@ interface CadenceRow {
   last_contact_at: Date | null;
 }
 
-async function selectCadences(tx: Queryable, actor: Actor, where: RawBuilder<boolean>): Promise<CadenceRow[]> {
+/** The query behind the rhythms, to run or to embed in a larger statement (the brief). */
+export function cadencesQuery(tx: Queryable, actor: Actor, where: RawBuilder<boolean>) {
   return tx
     .selectFrom('checkin_cadences as k')
     .innerJoin('people as p', (join) =>
@@ -58,12 +59,15 @@ async function selectCadences(tx: Queryable, actor: Actor, where: RawBuilder<boo
     .where('k.organisation_id', '=', actor.organisationId)
     .where('k.ended_at', 'is', null)
     .where(where)
-    .limit(5000)
-    .execute();
+    .limit(5000);
+}
+
+async function selectCadences(tx: Queryable, actor: Actor, where: RawBuilder<boolean>): Promise<CadenceRow[]> {
+  return cadencesQuery(tx, actor, where).execute();
 }
 
 /** Next due date and state, in the organisation's calendar (cadence.ts in the domain). */
-function describe(
+export function describeCadence(
   row: CadenceRow,
   timeZone: string,
   today: string,
@@ -92,7 +96,7 @@ export async function cadencesOf(tx: Queryable, actor: Actor, personId: string):
   const today = localDate(new Date(), timeZone);
   const rows = await selectCadences(tx, actor, sql<boolean>`k.person_id = ${personId}`);
   return rows
-    .map((row) => describe(row, timeZone, today))
+    .map((row) => describeCadence(row, timeZone, today))
     .map(({ personId: _p, personName: _n, ...cadence }) => cadence);
 }
 
@@ -175,14 +179,16 @@ export async function overdueCheckins(
     const scope = mineOnly ? sql<boolean>`(${findableBy(actor)} and ${allocatedToActor(actor)})` : findableBy(actor);
     const rows = await selectCadences(tx, actor, scope);
     const overdue = rows
-      .map((row) => describe(row, timeZone, today))
+      .map((row) => describeCadence(row, timeZone, today))
       .filter((cadence) => cadence.state !== 'on_track')
       .sort((a, b) => b.daysOverdue - a.daysOverdue || a.personName.localeCompare(b.personName));
-    await recordAudit(tx, actor, {
-      action: 'checkins.overdue.read',
-      recordType: 'person',
-      details: { shown: overdue.length, mineOnly },
-    });
+    await recordPersonReads(
+      tx,
+      actor,
+      'checkins.overdue.read',
+      overdue.map((item) => item.personId),
+      { shown: overdue.length, mineOnly },
+    );
     return overdue;
   });
 }

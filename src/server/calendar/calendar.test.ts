@@ -181,6 +181,31 @@ describe('calendar feed', () => {
     expect((await testApp.anonymous().get(pathOf(link))).statusCode).toBe(404);
   });
 
+  it('stops when the user signs out everywhere else, and stays stopped when re-enabled', async () => {
+    const worker = await org.addStaff({ role: 'practitioner' });
+    const workerClient = await testApp.signIn(worker);
+    const link = (await workerClient.post('/api/calendar-feed', {})).json<{ url: string }>().url;
+    expect((await workerClient.post('/api/auth/sessions/end-others', {})).statusCode).toBe(200);
+    expect((await testApp.anonymous().get(pathOf(link))).statusCode).toBe(404);
+
+    const again = (await workerClient.post('/api/calendar-feed', {})).json<{ url: string }>().url;
+    const admin = await testApp.signIn(await org.addStaff({ role: 'administrator' }));
+    expect((await admin.patch(`/api/staff/${worker.id}`, { disabled: true })).statusCode).toBe(200);
+    expect((await admin.patch(`/api/staff/${worker.id}`, { disabled: false })).statusCode).toBe(200);
+    expect((await testApp.anonymous().get(pathOf(again))).statusCode).toBe(404);
+  });
+
+  it('makes one live link even when asked several times at once', async () => {
+    const worker = await org.addStaff({ role: 'practitioner' });
+    const workerClient = await testApp.signIn(worker);
+    const answers = await Promise.all([1, 2, 3].map(() => workerClient.post('/api/calendar-feed', {})));
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
+    const live = await Promise.all(
+      answers.map(async (a) => (await testApp.anonymous().get(pathOf(a.json<{ url: string }>().url))).statusCode),
+    );
+    expect(live.filter((status) => status === 200)).toHaveLength(1);
+  });
+
   it('is each user’s own: another practitioner’s link shows only their own contacts', async () => {
     const otherClient = await testApp.signIn(other);
     const link = (await otherClient.post('/api/calendar-feed', {})).json<{ url: string }>().url;

@@ -53,6 +53,14 @@ export async function createCalendarFeed(
 ): Promise<{ url: string; createdAt: string }> {
   const token = randomBytes(32).toString('base64url');
   return db.transaction().execute(async (tx) => {
+    // One link at a time: two requests at once queue here instead of tripping the unique index.
+    await tx
+      .selectFrom('users')
+      .select('id')
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', actor.userId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     await tx
       .updateTable('calendar_feeds')
       .set({ revoked_at: new Date() })

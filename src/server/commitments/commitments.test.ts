@@ -50,27 +50,44 @@ async function backdatedPromise(personId: string, dueInDays: number, what: strin
   return id;
 }
 
+/** Changes a promise as the web app does: from the version it last read (If-Match). */
+async function versionOf(id: string): Promise<string> {
+  const row = await database.db
+    .selectFrom('commitments')
+    .select('version')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return `"${row.version}"`;
+}
+
+async function change(client: TestClient, url: string, id: string, body: Record<string, unknown>) {
+  return client.post(url, body, { 'if-match': await versionOf(id) });
+}
+
 describe('the promises ledger', () => {
   it('keeps, keeps late, renegotiates with an honest reason, and keeps every step in the history', async () => {
     const amara = await organisation.addPerson({ fullName: 'Amara Okonkwo', allocatedTo: [sam] });
     const url = (id: string, step: string) => `/api/people/${amara}/commitments/${id}/${step}`;
     const onTime = await backdatedPromise(amara, 1, 'Bring the bus pass form');
-    expect((await samClient.post(url(onTime, 'keep'), { keptOn: daysFromNow(0) })).json()).toMatchObject({
+    expect((await change(samClient, url(onTime, 'keep'), onTime, { keptOn: daysFromNow(0) })).json()).toMatchObject({
       status: 'kept',
       keptOn: daysFromNow(0),
     });
 
     const late = await backdatedPromise(amara, -3, 'Ring the housing officer');
-    expect((await samClient.post(url(late, 'keep'), { keptOn: daysFromNow(0) })).json()).toMatchObject({
+    expect((await change(samClient, url(late, 'keep'), late, { keptOn: daysFromNow(0) })).json()).toMatchObject({
       status: 'kept_late',
     });
     expect(
-      (await samClient.post(url(late, 'renegotiate'), { newDueOn: daysFromNow(7), reason: 'Too late now' })).statusCode,
+      (await change(samClient, url(late, 'renegotiate'), late, { newDueOn: daysFromNow(7), reason: 'Too late now' }))
+        .statusCode,
     ).toBe(409);
 
     const moved = await backdatedPromise(amara, 2, 'Find a football club');
-    expect((await samClient.post(url(moved, 'renegotiate'), { newDueOn: daysFromNow(9) })).statusCode).toBe(422);
-    const renegotiated = await samClient.post(url(moved, 'renegotiate'), {
+    expect((await change(samClient, url(moved, 'renegotiate'), moved, { newDueOn: daysFromNow(9) })).statusCode).toBe(
+      422,
+    );
+    const renegotiated = await change(samClient, url(moved, 'renegotiate'), moved, {
       newDueOn: daysFromNow(9),
       reason: 'The club only answers on Saturdays; I told Amara',
     });
@@ -87,15 +104,87 @@ describe('the promises ledger', () => {
         },
       ],
     });
-    expect((await samClient.post(url(moved, 'keep'), { keptOn: daysFromNow(0) })).json()).toMatchObject({
+    expect((await change(samClient, url(moved, 'keep'), moved, { keptOn: daysFromNow(0) })).json()).toMatchObject({
       status: 'kept',
     });
 
     const broken = await backdatedPromise(amara, -1, 'Send the letter');
     expect(
-      (await samClient.post(url(broken, 'not-kept'), { reason: 'Lost in the post; apologised' })).json(),
+      (await change(samClient, url(broken, 'not-kept'), broken, { reason: 'Lost in the post; apologised' })).json(),
     ).toMatchObject({ status: 'not_kept' });
-    expect((await samClient.post(url(broken, 'keep'), { keptOn: daysFromNow(0) })).statusCode).toBe(409);
+    expect((await change(samClient, url(broken, 'keep'), broken, { keptOn: daysFromNow(0) })).statusCode).toBe(409);
+  });
+
+  it('changes only from the version last read: 428 without If-Match, 412 when someone else got there first', async () => {
+    const chloe = await organisation.addPerson({ fullName: 'Chloe Bates', allocatedTo: [sam] });
+    const made = await samClient.post(`/api/people/${chloe}/commitments`, {
+      by: { kind: 'practitioner' },
+      to: { kind: 'person' },
+      what: 'Ask about the swimming lessons',
+      dueOn: daysFromNow(5),
+    });
+    const { id, version } = made.json<{ id: string; version: number }>();
+    const url = `/api/people/${chloe}/commitments/${id}/renegotiate`;
+    const body = { newDueOn: daysFromNow(8), reason: 'The pool is closed this week' };
+    expect((await samClient.post(url, body)).statusCode).toBe(428);
+    expect((await samClient.post(url, body, { 'if-match': `"${version}"` })).statusCode).toBe(200);
+    const stale = await samClient.post(url, { ...body, newDueOn: daysFromNow(10) }, { 'if-match': `"${version}"` });
+    expect(stale.statusCode).toBe(412);
+    const history = await database.db
+      .selectFrom('commitment_events')
+      .select('event')
+      .where('commitment_id', '=', id)
+      .execute();
+    expect(history.map((h) => h.event)).toEqual(['made', 'renegotiated']);
+  });
+
+  it('cannot be kept before it was made', async () => {
+    const dev = await organisation.addPerson({ fullName: 'Dev Patel', allocatedTo: [sam] });
+    const id = (
+      await samClient.post(`/api/people/${dev}/commitments`, {
+        by: { kind: 'practitioner' },
+        to: { kind: 'person' },
+        what: 'Post the form',
+        dueOn: daysFromNow(2),
+      })
+    ).json<{ id: string }>().id;
+    const early = await change(samClient, `/api/people/${dev}/commitments/${id}/keep`, id, { keptOn: daysFromNow(-2) });
+    expect(early.statusCode).toBe(422);
+    expect(early.json<{ errors: { field: string }[] }>().errors[0]!.field).toBe('keptOn');
+  });
+
+  it('makes one promise for a retried request with the same Idempotency-Key, and refuses the key for another', async () => {
+    const ema = await organisation.addPerson({ fullName: 'Ema Novak', allocatedTo: [sam] });
+    const body = {
+      by: { kind: 'practitioner' },
+      to: { kind: 'person' },
+      what: 'Bring the leaflet',
+      dueOn: daysFromNow(4),
+    };
+    const headers = { 'idempotency-key': 'promise-retry-0001' };
+    const [first, second] = await Promise.all([
+      samClient.post(`/api/people/${ema}/commitments`, body, headers),
+      samClient.post(`/api/people/${ema}/commitments`, body, headers),
+    ]);
+    expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
+    expect(first.json<{ id: string }>().id).toBe(second.json<{ id: string }>().id);
+    const stored = await database.db.selectFrom('commitments').select('id').where('person_id', '=', ema).execute();
+    expect(stored).toHaveLength(1);
+    const other = await samClient.post(`/api/people/${ema}/commitments`, { ...body, what: 'Something else' }, headers);
+    expect(other.statusCode).toBe(422);
+  });
+
+  it('refuses a promise to oneself named by id, and an administrator as a party', async () => {
+    const fin = await organisation.addPerson({ fullName: 'Fin Walsh', allocatedTo: [sam] });
+    const admin = await organisation.addStaff({ role: 'administrator' });
+    const post = (body: Record<string, unknown>) =>
+      samClient.post(`/api/people/${fin}/commitments`, { what: 'Call', dueOn: daysFromNow(3), ...body });
+    const toSelf = await post({ by: { kind: 'practitioner' }, to: { kind: 'practitioner', userId: sam.id } });
+    expect(toSelf.statusCode).toBe(422);
+    expect(toSelf.json<{ errors: { field: string }[] }>().errors[0]!.field).toBe('to');
+    const toAdmin = await post({ by: { kind: 'practitioner' }, to: { kind: 'practitioner', userId: admin.id } });
+    expect(toAdmin.statusCode).toBe(422);
+    expect(toAdmin.json<{ errors: { field: string }[] }>().errors[0]!.field).toBe('to.userId');
   });
 
   it('refuses a promise due in the past, to oneself, or from someone outside the network', async () => {
@@ -241,9 +330,9 @@ describe('consistency figures', () => {
   it('count promises kept on time and visits started on time, with the records behind them', async () => {
     const elijah = await organisation.addPerson({ fullName: 'Elijah Francis', allocatedTo: [sam] });
     const kept = await backdatedPromise(elijah, 0, 'Kept on time');
-    await samClient.post(`/api/people/${elijah}/commitments/${kept}/keep`, { keptOn: daysFromNow(0) });
+    await change(samClient, `/api/people/${elijah}/commitments/${kept}/keep`, kept, { keptOn: daysFromNow(0) });
     const late = await backdatedPromise(elijah, -2, 'Kept late');
-    await samClient.post(`/api/people/${elijah}/commitments/${late}/keep`, { keptOn: daysFromNow(0) });
+    await change(samClient, `/api/people/${elijah}/commitments/${late}/keep`, late, { keptOn: daysFromNow(0) });
     await backdatedPromise(elijah, -1, 'Still overdue');
     const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
     await samClient.post(`/api/people/${elijah}/contacts`, {
@@ -269,7 +358,28 @@ describe('consistency figures', () => {
 
     expect((await samClient.get(`/api/practitioners/${sam.id}/consistency`)).statusCode).toBe(200);
     expect((await joClient.get(`/api/practitioners/${sam.id}/consistency`)).statusCode).toBe(200);
-    expect((await alexClient.get(`/api/practitioners/${sam.id}/consistency`)).statusCode).toBe(403);
+    expect((await alexClient.get(`/api/practitioners/${sam.id}/consistency`)).statusCode).toBe(404);
     expect((await joClient.get(`/api/practitioners/${alex.id}/consistency`)).statusCode).toBe(404);
+  });
+
+  it('a promise moved after its date had passed does not count as kept on time', async () => {
+    const faye = await organisation.addPerson({ fullName: 'Faye Lund', allocatedTo: [sam] });
+    const id = await backdatedPromise(faye, -3, 'Chase the benefits appeal');
+    const base = `/api/people/${faye}/commitments/${id}`;
+    expect(
+      (
+        await change(samClient, `${base}/renegotiate`, id, {
+          newDueOn: daysFromNow(0),
+          reason: 'I forgot; moved it to today',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await change(samClient, `${base}/keep`, id, { keptOn: daysFromNow(0) })).json()).toMatchObject({
+      status: 'kept',
+    });
+    const figures = (await samClient.get(`/api/people/${faye}/consistency`)).json<{
+      promisesKeptOnTime: { numerator: number; denominator: number };
+    }>();
+    expect(figures.promisesKeptOnTime).toMatchObject({ numerator: 0, denominator: 1 });
   });
 });

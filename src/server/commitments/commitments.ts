@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Expression, type InferResult } from 'kysely';
 import {
   applyCommitmentChange,
   isOverdue,
@@ -11,8 +11,9 @@ import { openableBy } from '../access/scope.js';
 import { recordAudit } from '../audit/audit.js';
 import type { Db, Queryable, Tx } from '../db/database.js';
 import { AppError, invalid, notFound } from '../http/errors.js';
-import { readFromPerson, writeToPerson } from '../people/person-scope.js';
-import { resolveParty } from './parties.js';
+import { checkVersion, readFromPerson, writeToPerson } from '../people/person-scope.js';
+import { onceForKey } from '../contacts/idempotency.js';
+import { resolveParty, sameParty } from './parties.js';
 
 /** Records a promise (and its "made" event) inside the caller's transaction. */
 export async function insertCommitment(
@@ -26,6 +27,9 @@ export async function insertCommitment(
   const prefix = field ? `${field}.` : '';
   const by = await resolveParty(tx, actor, personId, input.by, `${prefix}by`);
   const to = await resolveParty(tx, actor, personId, input.to, `${prefix}to`);
+  if (sameParty(by, to)) {
+    throw invalid(`${prefix}to`, 'A promise is made to someone else');
+  }
   const id = randomUUID();
   await tx
     .insertInto('commitments')
@@ -71,8 +75,8 @@ export async function insertCommitment(
 interface Filters {
   personId?: string;
   commitmentId?: string;
-  /** Promises made during this contact. */
-  madeInContactId?: string;
+  /** Promises made during this contact (an id, or an expression of the statement that embeds the query). */
+  madeInContactId?: string | Expression<string>;
   /** Promises made by or to this practitioner, across the people the actor may open. */
   involvingUserId?: string;
   status: 'outstanding' | 'overdue' | 'finished' | 'all';
@@ -82,6 +86,12 @@ interface Filters {
 /** Promises with their parties named and their history — one query. */
 export async function selectCommitments(tx: Queryable, actor: Actor, filters: Filters): Promise<Commitment[]> {
   const today = new Date().toISOString().slice(0, 10);
+  const rows = await commitmentsQuery(tx, actor, filters, today).execute();
+  return rows.map((row) => commitmentFromRow(row, actor, today));
+}
+
+/** The query behind selectCommitments, to run or to embed in a larger statement (the brief). */
+export function commitmentsQuery(tx: Queryable, actor: Actor, filters: Filters, today: string) {
   let query = tx
     .selectFrom('commitments as c')
     .innerJoin('people as p', (join) =>
@@ -144,69 +154,86 @@ export async function selectCommitments(tx: Queryable, actor: Actor, filters: Fi
     query = query.where('c.status', 'in', ['kept', 'kept_late', 'not_kept']);
   }
   // Overdue first, then soonest due.
-  const rows = await query
+  return query
     .orderBy(
       sql`case when c.status in ('open', 'renegotiated') and c.due_on < ${today} then 0 when c.status in ('open', 'renegotiated') then 1 else 2 end`,
     )
     .orderBy('c.due_on')
-    .limit(filters.limit ?? 200)
-    .execute();
-  return rows.map((row) => {
-    const name = (
-      kind: string,
-      userId: string | null,
-      userName: string | null,
-      memberId: string | null,
-      memberName: string | null,
-    ) => {
-      switch (kind) {
-        case 'practitioner':
-          return {
-            kind: 'practitioner' as const,
-            id: userId,
-            name: userId === actor.userId ? 'you' : (userName ?? 'a colleague'),
-          };
-        case 'person':
-          return { kind: 'person' as const, id: row.person_id, name: row.address_as ?? row.full_name };
-        case 'network_member':
-          return { kind: 'network_member' as const, id: memberId, name: memberName ?? 'someone in their network' };
-        default:
-          return {
-            kind: 'other_professional' as const,
-            id: null,
-            name: row.other_party_name ?? 'another professional',
-          };
-      }
-    };
-    return {
-      id: row.id,
-      personId: row.person_id,
-      personName: row.full_name,
-      by: name(
-        row.promised_by,
-        row.promised_by_user_id,
-        row.by_user_name,
-        row.promised_by_member_id,
-        row.by_member_name,
-      ),
-      to: name(
-        row.promised_to,
-        row.promised_to_user_id,
-        row.to_user_name,
-        row.promised_to_member_id,
-        row.to_member_name,
-      ),
-      what: row.what,
-      dueOn: row.due_on,
-      status: row.status,
-      overdue: isOverdue(row.status, row.due_on, today),
-      keptOn: row.kept_on,
-      madeInContactId: row.made_in_contact_id,
-      keptInContactId: row.kept_in_contact_id,
-      history: row.history,
-      version: row.version,
-    };
-  });
+    .limit(filters.limit ?? 200);
+}
+
+/** What commitmentFromRow reads of a row of commitmentsQuery (all of it JSON-safe, so it can come as JSON). */
+export type CommitmentRow = Pick<
+  InferResult<ReturnType<typeof commitmentsQuery>>[number],
+  | 'id'
+  | 'person_id'
+  | 'full_name'
+  | 'address_as'
+  | 'promised_by'
+  | 'promised_by_user_id'
+  | 'by_user_name'
+  | 'promised_by_member_id'
+  | 'by_member_name'
+  | 'promised_to'
+  | 'promised_to_user_id'
+  | 'to_user_name'
+  | 'promised_to_member_id'
+  | 'to_member_name'
+  | 'other_party_name'
+  | 'what'
+  | 'due_on'
+  | 'status'
+  | 'kept_on'
+  | 'made_in_contact_id'
+  | 'kept_in_contact_id'
+  | 'history'
+  | 'version'
+>;
+
+/** A promise as the API shows it: parties named from the actor's point of view ("you"). */
+export function commitmentFromRow(row: CommitmentRow, actor: Actor, today: string): Commitment {
+  const name = (
+    kind: string,
+    userId: string | null,
+    userName: string | null,
+    memberId: string | null,
+    memberName: string | null,
+  ) => {
+    switch (kind) {
+      case 'practitioner':
+        return {
+          kind: 'practitioner' as const,
+          id: userId,
+          name: userId === actor.userId ? 'you' : (userName ?? 'a colleague'),
+        };
+      case 'person':
+        return { kind: 'person' as const, id: row.person_id, name: row.address_as ?? row.full_name };
+      case 'network_member':
+        return { kind: 'network_member' as const, id: memberId, name: memberName ?? 'someone in their network' };
+      default:
+        return {
+          kind: 'other_professional' as const,
+          id: null,
+          name: row.other_party_name ?? 'another professional',
+        };
+    }
+  };
+  return {
+    id: row.id,
+    personId: row.person_id,
+    personName: row.full_name,
+    by: name(row.promised_by, row.promised_by_user_id, row.by_user_name, row.promised_by_member_id, row.by_member_name),
+    to: name(row.promised_to, row.promised_to_user_id, row.to_user_name, row.promised_to_member_id, row.to_member_name),
+    what: row.what,
+    dueOn: row.due_on,
+    status: row.status,
+    overdue: isOverdue(row.status, row.due_on, today),
+    keptOn: row.kept_on,
+    madeInContactId: row.made_in_contact_id,
+    keptInContactId: row.kept_in_contact_id,
+    history: row.history,
+    version: row.version,
+  };
 }
 
 export async function listCommitments(
@@ -232,13 +259,28 @@ export async function createCommitment(
   actor: Actor,
   personId: string,
   input: NewCommitmentInContact & { madeInContactId?: string },
-): Promise<Commitment> {
+  idempotencyKey: string | null = null,
+): Promise<{ commitment: Commitment; replayed: boolean }> {
   return writeToPerson(db, actor, personId, 'commitment.create', async (tx) => {
-    if (input.madeInContactId) {
-      await requireContactOfPerson(tx, actor, personId, input.madeInContactId, 'madeInContactId');
-    }
-    const id = await insertCommitment(tx, actor, personId, input, input.madeInContactId ?? null);
-    return (await selectCommitments(tx, actor, { personId, commitmentId: id, status: 'all' }))[0]!;
+    const { replayed, result } = await onceForKey(
+      tx,
+      actor,
+      idempotencyKey,
+      `POST /api/people/${personId}/commitments`,
+      input,
+      async () => {
+        if (input.madeInContactId) {
+          await requireContactOfPerson(tx, actor, personId, input.madeInContactId, 'madeInContactId');
+        }
+        const id = await insertCommitment(tx, actor, personId, input, input.madeInContactId ?? null);
+        return (await selectCommitments(tx, actor, { personId, commitmentId: id, status: 'all' }))[0]!;
+      },
+      async (id) => {
+        await recordAudit(tx, actor, { action: 'commitment.read', recordType: 'commitment', recordId: id, personId });
+        return (await selectCommitments(tx, actor, { personId, commitmentId: id, status: 'all' }))[0]!;
+      },
+    );
+    return { commitment: result, replayed };
   });
 }
 
@@ -273,11 +315,12 @@ export async function changeCommitment(
   personId: string,
   commitmentId: string,
   change: CommitmentChangeRequest,
+  expectedVersion: number | null,
 ): Promise<Commitment> {
   return writeToPerson(db, actor, personId, `commitment.${change.kind}`, async (tx) => {
     const current = await tx
       .selectFrom('commitments')
-      .select(['status', 'due_on'])
+      .select(['status', 'due_on', 'version', 'created_at'])
       .where('organisation_id', '=', actor.organisationId)
       .where('person_id', '=', personId)
       .where('id', '=', commitmentId)
@@ -285,6 +328,11 @@ export async function changeCommitment(
       .executeTakeFirst();
     if (!current) {
       throw notFound('promise on this record');
+    }
+    // Two people changing one promise at once: the second is told, not silently stacked (check 30).
+    checkVersion(current.version, expectedVersion, 'promise');
+    if (change.kind === 'keep' && change.keptOn < current.created_at.toISOString().slice(0, 10)) {
+      throw invalid('keptOn', 'A promise cannot be kept before it was made');
     }
     const step =
       change.kind === 'keep'

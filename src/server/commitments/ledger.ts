@@ -1,6 +1,6 @@
 import type { Commitment } from '../../domain/commitments.js';
 import type { Actor } from '../access/actor.js';
-import { readTransaction, recordAudit } from '../audit/audit.js';
+import { readTransaction, recordPersonReads } from '../audit/audit.js';
 import type { Db } from '../db/database.js';
 import { selectCommitments } from './commitments.js';
 
@@ -12,11 +12,13 @@ export async function listMyCommitments(
 ): Promise<Commitment[]> {
   return readTransaction(db, async (tx) => {
     const items = await selectCommitments(tx, actor, { involvingUserId: actor.userId, status });
-    await recordAudit(tx, actor, {
-      action: 'commitment.ledger.read',
-      recordType: 'commitment',
-      details: { status, shown: items.length },
-    });
+    await recordPersonReads(
+      tx,
+      actor,
+      'commitment.ledger.read',
+      items.map((item) => item.personId),
+      { status, shown: items.length },
+    );
     return items;
   });
 }

@@ -31,9 +31,11 @@ export async function resolveParty(
         .where('organisation_id', '=', actor.organisationId)
         .where('id', '=', userId)
         .where('disabled_at', 'is', null)
+        // Administrators manage accounts and never see case work: they make and receive no promises.
+        .where('role', 'in', ['practitioner', 'supervisor', 'manager'])
         .executeTakeFirst();
       if (!found) {
-        throw invalid(`${field}.userId`, 'Choose a colleague in your organisation');
+        throw invalid(`${field}.userId`, 'Choose a colleague in your organisation who works with people');
       }
       return { kind: 'practitioner', userId, memberId: null, name: null };
     }
@@ -55,4 +57,9 @@ export async function resolveParty(
     case 'other_professional':
       return { kind: 'other_professional', userId: null, memberId: null, name: party.name };
   }
+}
+
+/** Whether two resolved parties are the same one (a promise is made to someone else). */
+export function sameParty(a: StoredParty, b: StoredParty): boolean {
+  return a.kind === b.kind && a.userId === b.userId && a.memberId === b.memberId && a.name === b.name;
 }

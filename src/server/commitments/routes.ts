@@ -12,6 +12,7 @@ import {
 } from '../../domain/commitments.js';
 import { personIdParams } from '../../domain/people.js';
 import { actorOf } from '../auth/plugin.js';
+import { expectedVersion, ifMatchHeaders } from '../http/concurrency.js';
 import { errorResponses } from '../http/responses.js';
 import type { App, Services } from '../http/types.js';
 import { changeCommitment, createCommitment, listCommitments } from './commitments.js';
@@ -38,11 +39,25 @@ export function registerCommitmentRoutes(app: App, { db }: Services): void {
       tags,
       summary: 'Record a promise: who, to whom, what, by when',
       params: personIdParams,
+      headers: z.object({ 'idempotency-key': z.string().max(200).optional() }),
       body: newCommitment,
       response: { 201: commitment, ...errorResponses },
     },
-    handler: async (request, reply) =>
-      reply.status(201).send(await createCommitment(db, actorOf(request), request.params.personId, request.body)),
+    handler: async (request, reply) => {
+      const key = request.headers['idempotency-key'] ?? null;
+      const { commitment: made, replayed } = await createCommitment(
+        db,
+        actorOf(request),
+        request.params.personId,
+        request.body,
+        key,
+      );
+      // A retry with the same key made nothing new: it answers as the first time, marked as a replay.
+      if (replayed) {
+        reply.header('idempotent-replayed', 'true');
+      }
+      return reply.status(201).send(made);
+    },
   });
 
   app.post('/api/people/:personId/commitments/:commitmentId/keep', {
@@ -50,14 +65,22 @@ export function registerCommitmentRoutes(app: App, { db }: Services): void {
       tags,
       summary: 'Mark a promise kept (late, if after its date)',
       params: commitmentParams,
+      headers: ifMatchHeaders,
       body: keepRequest,
       response: { 200: commitment, ...errorResponses },
     },
     handler: async (request) =>
-      changeCommitment(db, actorOf(request), request.params.personId, request.params.commitmentId, {
-        kind: 'keep',
-        ...request.body,
-      }),
+      changeCommitment(
+        db,
+        actorOf(request),
+        request.params.personId,
+        request.params.commitmentId,
+        {
+          kind: 'keep',
+          ...request.body,
+        },
+        expectedVersion(request),
+      ),
   });
 
   app.post('/api/people/:personId/commitments/:commitmentId/renegotiate', {
@@ -65,14 +88,22 @@ export function registerCommitmentRoutes(app: App, { db }: Services): void {
       tags,
       summary: 'Renegotiate a promise: a new date and the honest reason, kept in its history',
       params: commitmentParams,
+      headers: ifMatchHeaders,
       body: renegotiateRequest,
       response: { 200: commitment, ...errorResponses },
     },
     handler: async (request) =>
-      changeCommitment(db, actorOf(request), request.params.personId, request.params.commitmentId, {
-        kind: 'renegotiate',
-        ...request.body,
-      }),
+      changeCommitment(
+        db,
+        actorOf(request),
+        request.params.personId,
+        request.params.commitmentId,
+        {
+          kind: 'renegotiate',
+          ...request.body,
+        },
+        expectedVersion(request),
+      ),
   });
 
   app.post('/api/people/:personId/commitments/:commitmentId/not-kept', {
@@ -80,14 +111,22 @@ export function registerCommitmentRoutes(app: App, { db }: Services): void {
       tags,
       summary: 'Record that a promise was not kept, and what happened',
       params: commitmentParams,
+      headers: ifMatchHeaders,
       body: notKeptRequest,
       response: { 200: commitment, ...errorResponses },
     },
     handler: async (request) =>
-      changeCommitment(db, actorOf(request), request.params.personId, request.params.commitmentId, {
-        kind: 'not_kept',
-        ...request.body,
-      }),
+      changeCommitment(
+        db,
+        actorOf(request),
+        request.params.personId,
+        request.params.commitmentId,
+        {
+          kind: 'not_kept',
+          ...request.body,
+        },
+        expectedVersion(request),
+      ),
   });
 
   app.get('/api/commitments', {

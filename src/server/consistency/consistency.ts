@@ -4,10 +4,10 @@ import { toFigure, type Consistency } from '../../domain/consistency.js';
 import { ON_TIME_MINUTES } from '../../domain/contacts.js';
 import type { Actor } from '../access/actor.js';
 import { openableBy } from '../access/scope.js';
-import { readTransaction, recordAudit } from '../audit/audit.js';
+import { readTransaction, recordAudit, recordDenied, recordPersonReads } from '../audit/audit.js';
 import { organisationTimeZone } from '../cadence/cadence.js';
 import type { Db, Queryable } from '../db/database.js';
-import { forbidden, notFound } from '../http/errors.js';
+import { notFound } from '../http/errors.js';
 import { readFromPerson } from '../people/person-scope.js';
 
 type Subject = { practitionerId: string } | { personId: string };
@@ -28,6 +28,13 @@ async function figures(tx: Queryable, actor: Actor, subject: Subject, days: numb
       join.onRef('p.organisation_id', '=', 'c.organisation_id').onRef('p.id', '=', 'c.person_id'),
     )
     .select(['c.id', 'c.person_id', 'c.what', 'c.status', 'c.due_on'])
+    // Renegotiating ahead of the date is honest practice; moving the date after it has passed
+    // does not make a late promise an on-time one.
+    .select(
+      sql<boolean>`exists (select 1 from commitment_events e
+        where e.organisation_id = c.organisation_id and e.commitment_id = c.id and e.event = 'renegotiated'
+          and e.previous_due_on < (e.recorded_at at time zone ${timeZone})::date)`.as('moved_after_due'),
+    )
     .where('c.organisation_id', '=', actor.organisationId)
     .where('c.promised_by', '=', 'practitioner')
     .where('c.due_on', '>=', since)
@@ -91,7 +98,7 @@ async function figures(tx: Queryable, actor: Actor, subject: Subject, days: numb
         id: row.id,
         personId: row.person_id,
         label: row.what,
-        counts: row.status === 'kept',
+        counts: row.status === 'kept' && !row.moved_after_due,
       })),
     ),
     visitsStartedOnTime: toFigure(
@@ -142,17 +149,25 @@ export async function practitionerConsistency(
         actor.role === 'manager' ||
         (actor.role === 'supervisor' && subject.shares_team));
     if (!allowed) {
-      throw actor.role === 'practitioner' && subject
-        ? forbidden('You can see your own figures; your supervisor sees the team’s.')
-        : notFound('colleague');
+      // The same answer for a colleague out of reach and for no such colleague (check 8), audited.
+      await recordDenied(db, actor, {
+        action: 'consistency.practitioner.read',
+        recordType: 'user',
+        recordId: practitionerId,
+      });
+      throw notFound('colleague');
     }
     const result = await figures(tx, actor, { practitionerId }, days);
-    await recordAudit(tx, actor, {
-      action: 'consistency.practitioner.read',
-      recordType: 'user',
-      recordId: practitionerId,
-      details: { days },
-    });
+    // The figures carry the records behind them: each person shown gets a row in their access log.
+    await recordPersonReads(
+      tx,
+      actor,
+      'consistency.practitioner.read',
+      [result.promisesKeptOnTime, result.visitsStartedOnTime, result.checkinsOnRhythm].flatMap((figure) =>
+        figure.behind.map((record) => record.personId),
+      ),
+      { days, practitionerId },
+    );
     return result;
   });
 }

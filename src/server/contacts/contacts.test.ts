@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../testing/app.js';
+import { forgetOldIdempotencyKeys } from './idempotency.js';
 import { createTestDatabase } from '../testing/database.js';
 import { createTestOrganisation, type TestOrganisation, type TestStaff } from '../testing/organisation.js';
 
@@ -52,7 +53,7 @@ describe('recording a visit', () => {
           by: { kind: 'practitioner' },
           to: { kind: 'person' },
           what: 'Ring the school about the uniform grant',
-          dueOn: '2999-01-01',
+          dueOn: '2099-01-01',
         },
       ],
     });
@@ -123,7 +124,7 @@ describe('recording a visit', () => {
               by: { kind: 'network_member', memberId: theirMember },
               to: { kind: 'person' },
               what: 'Visit',
-              dueOn: '2999-01-01',
+              dueOn: '2099-01-01',
             },
           ],
         },
@@ -167,7 +168,7 @@ describe('recording a visit', () => {
       await client.post(`/api/people/${ebony}/contacts`, {
         kind: 'office',
         status: 'planned',
-        plannedStart: '2999-01-01T10:00:00Z',
+        plannedStart: '2099-01-01T10:00:00Z',
       })
     ).json<{ id: string; version: number }>();
     const url = `/api/people/${ebony}/contacts/${plan.id}`;
@@ -273,5 +274,162 @@ describe('Idempotency-Key (check 31)', () => {
     );
     expect(new Set(answers.map((answer) => answer.json<{ id: string }>().id)).size).toBe(1);
     expect(await count('contacts', harvey)).toBe(1);
+  });
+});
+
+describe('what the security review found (issue 4)', () => {
+  it('a retry after sign-off and correction gets the contact as it is now, audited; the key keeps only the id', async () => {
+    const ivy = await organisation.addPerson({ fullName: 'Ivy Chen', allocatedTo: [sam] });
+    const body = { kind: 'home_visit', status: 'made', actualStart: hoursAgo(2), note: 'Ivy showed me her drawings.' };
+    const key = { 'idempotency-key': 'replay-after-correction-01' };
+    const first = (await client.post(`/api/people/${ivy}/contacts`, body, key)).json<{ id: string }>();
+    const url = `/api/people/${ivy}/contacts/${first.id}`;
+    await client.post(`${url}/note/sign-off`);
+    await client.post(`${url}/note/corrections`, {
+      text: 'Ivy showed me her paintings.',
+      reason: 'They were paintings',
+    });
+    const before = await database.db
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('action', '=', 'contact.read')
+      .execute();
+    const replay = await client.post(`/api/people/${ivy}/contacts`, body, key);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json<{ notes: { text: string }[] }>().notes.map((n) => n.text)).toEqual([
+      'Ivy showed me her drawings.',
+      'Ivy showed me her paintings.',
+    ]);
+    const after = await database.db
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('action', '=', 'contact.read')
+      .execute();
+    expect(after.length).toBe(before.length + 1);
+    const stored = await database.db
+      .selectFrom('idempotency_keys')
+      .select('response_body')
+      .where('key', '=', key['idempotency-key'])
+      .executeTakeFirstOrThrow();
+    expect(stored.response_body).toEqual({ id: first.id });
+  });
+
+  it('only the contact’s practitioner writes or signs off its note; a supervisor may correct it', async () => {
+    const jo = await organisation.addStaff({ role: 'supervisor', team: 'North', name: 'Jo' });
+    const joClient = await testApp.signIn(jo, '10.80.0.2');
+    const jack = await organisation.addPerson({ fullName: 'Jack Dunn', allocatedTo: [sam] });
+    const visit = (
+      await client.post(`/api/people/${jack}/contacts`, {
+        kind: 'office',
+        status: 'made',
+        actualStart: hoursAgo(1),
+        note: 'Talked about work.',
+      })
+    ).json<{ id: string; version: number }>();
+    const url = `/api/people/${jack}/contacts/${visit.id}`;
+    expect((await joClient.put(`${url}/note`, { text: 'Overwritten by Jo' })).statusCode).toBe(403);
+    expect((await joClient.post(`${url}/note/sign-off`)).statusCode).toBe(403);
+    // A stale If-Match from Sam's other device is refused; the current one works.
+    expect(
+      (await client.put(`${url}/note`, { text: 'Talked about his new job.' }, { 'if-match': `"${visit.version + 5}"` }))
+        .statusCode,
+    ).toBe(412);
+    expect(
+      (await client.post(`${url}/note/sign-off`, undefined, { 'if-match': `"${visit.version}"` })).statusCode,
+    ).toBe(200);
+    const corrected = await joClient.post(`${url}/note/corrections`, {
+      text: 'Talked about his new job at the bakery.',
+      reason: 'Added where he works',
+    });
+    expect(corrected.statusCode).toBe(201);
+    expect(corrected.json<{ notes: { text: string; writtenBy: { id: string } }[] }>().notes.at(-1)!.writtenBy.id).toBe(
+      jo.id,
+    );
+  });
+
+  it('a contact with a signed-off note cannot have its times changed afterwards', async () => {
+    const kai = await organisation.addPerson({ fullName: 'Kai Moreno', allocatedTo: [sam] });
+    const visit = (
+      await client.post(`/api/people/${kai}/contacts`, {
+        kind: 'home_visit',
+        status: 'made',
+        plannedStart: hoursAgo(3),
+        actualStart: hoursAgo(2, 30),
+        note: 'Late; traffic.',
+      })
+    ).json<{ id: string }>();
+    const url = `/api/people/${kai}/contacts/${visit.id}`;
+    const signed = (await client.post(`${url}/note/sign-off`)).json<{ version: number }>();
+    const moved = await client.patch(url, { actualStart: hoursAgo(3) }, { 'if-match': `"${signed.version}"` });
+    expect(moved.statusCode).toBe(409);
+  });
+
+  it('a draft cannot carry promises: they would be live before the contact is', async () => {
+    const lea = await organisation.addPerson({ fullName: 'Lea Berg', allocatedTo: [sam] });
+    const response = await client.post(`/api/people/${lea}/contacts`, {
+      kind: 'home_visit',
+      status: 'draft',
+      promises: [{ by: { kind: 'practitioner' }, to: { kind: 'person' }, what: 'Call', dueOn: '2099-01-01' }],
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ errors: [{ field: 'promises' }] });
+    expect(await count('commitments', lea)).toBe(0);
+  });
+
+  it('where a contact happened is hidden like the address when the person’s details are restricted', async () => {
+    const jo = await organisation.addStaff({ role: 'supervisor', team: 'North', name: 'Jo Two' });
+    const joClient = await testApp.signIn(jo, '10.80.0.3');
+    const mia = await organisation.addPerson({ fullName: 'Mia Stone', allocatedTo: [sam] });
+    await database.db.updateTable('people').set({ contact_details_restricted: true }).where('id', '=', mia).execute();
+    await client.post(`/api/people/${mia}/contacts`, {
+      kind: 'home_visit',
+      status: 'made',
+      actualStart: hoursAgo(1),
+      place: '12 Refuge Road',
+    });
+    const samView = (await client.get(`/api/people/${mia}/contacts`)).json<{
+      items: { place: string | null; placeHidden: boolean }[];
+    }>();
+    expect(samView.items[0]).toMatchObject({ place: '12 Refuge Road', placeHidden: false });
+    const joView = await joClient.get(`/api/people/${mia}/contacts`);
+    expect(joView.statusCode).toBe(200);
+    expect(joView.json<{ items: { place: string | null; placeHidden: boolean }[] }>().items[0]).toMatchObject({
+      place: null,
+      placeHidden: true,
+    });
+    expect(joView.body).not.toContain('Refuge');
+  });
+
+  it('Idempotency-Keys are forgotten after a day', async () => {
+    const olga = await organisation.addPerson({ fullName: 'Olga Ivanova', allocatedTo: [sam] });
+    await client.post(
+      `/api/people/${olga}/contacts`,
+      { kind: 'phone', status: 'made', actualStart: hoursAgo(1) },
+      { 'idempotency-key': 'old-key-to-forget' },
+    );
+    await sql`update idempotency_keys set created_at = now() - interval '25 hours' where key = 'old-key-to-forget'`.execute(
+      database.db,
+    );
+    expect(await forgetOldIdempotencyKeys(database.db)).toBeGreaterThanOrEqual(1);
+    const left = await database.db
+      .selectFrom('idempotency_keys')
+      .select('key')
+      .where('key', '=', 'old-key-to-forget')
+      .execute();
+    expect(left).toHaveLength(0);
+  });
+
+  it('dates outside 1900–2100 are refused with the field named, not stored', async () => {
+    const noor = await organisation.addPerson({ fullName: 'Noor Ali', allocatedTo: [sam] });
+    const response = await client.post(`/api/people/${noor}/contacts`, {
+      kind: 'phone',
+      status: 'made',
+      actualStart: '0000-01-01T00:00:00Z',
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ errors: [{ field: 'actualStart' }] });
+    const cadence = await client.put(`/api/people/${noor}/cadence`, { everyDays: 366, agreedOn: '9999-12-31' });
+    expect(cadence.statusCode).toBe(422);
+    expect(await count('contacts', noor)).toBe(0);
   });
 });

@@ -150,6 +150,11 @@ export async function recordContact(
         });
         return (await selectContacts(tx, actor, personId, { contactId: id }))[0]!;
       },
+      // A retry gets the contact as it is now (signed off, corrected), and that read is audited.
+      async (id) => {
+        await recordAudit(tx, actor, { action: 'contact.read', recordType: 'contact', recordId: id, personId });
+        return (await selectContacts(tx, actor, personId, { contactId: id }))[0]!;
+      },
     );
     return { contact: result, replayed };
   });
@@ -187,6 +192,15 @@ export async function updateContact(
       throw notFound('contact on this record');
     }
     checkVersion(current.version, expectedVersion, 'contact');
+    // Once its note is signed off, a contact is a settled record: its times, kind, place and who
+    // was there feed punctuality and responsiveness figures, so they cannot be changed quietly
+    // afterwards (check 32). A correction to the note says what was wrong.
+    if (current.notes.some((note) => note.signedOffAt !== null)) {
+      throw new AppError(
+        'conflict',
+        'This contact’s note is signed off, so its details are final. Add a correction to the note to say what was wrong.',
+      );
+    }
     const status = input.status ?? current.status;
     if (!allowedContactChange(current.status, status)) {
       throw new AppError('conflict', `A ${current.status} contact cannot become ${status}.`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../access/actor.js';
-import type { Tx } from '../db/database.js';
+import type { Db, Tx } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 
 /** Keys sorted, so the same body sent twice hashes the same whatever the order of its fields. */
@@ -17,19 +17,24 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/** How long a key is remembered; the housekeeping job forgets older ones. */
+export const IDEMPOTENCY_KEY_HOURS = 24;
+
 /**
  * Runs `work` once per Idempotency-Key (SECURITY.md check 31), inside the caller's transaction: the
- * first request claims the key and stores its answer with the record it made; a retry — even one
- * sent at the same moment, which waits on the key — gets the stored answer and makes nothing; the
- * same key with a different body is refused with 422.
+ * first request claims the key and stores the id of the record it made — never the record itself,
+ * so no copy of a note outlives its corrections; a retry — even one sent at the same moment, which
+ * waits on the key — makes nothing and gets the record as it is now, read through `replay` (which
+ * audits that read); the same key with a different body is refused with 422.
  */
-export async function onceForKey<T>(
+export async function onceForKey<T extends { id: string }>(
   tx: Tx,
   actor: Actor,
   key: string | null,
   route: string,
   body: unknown,
   work: () => Promise<T>,
+  replay: (id: string) => Promise<T>,
 ): Promise<{ replayed: boolean; result: T }> {
   if (!key) {
     return { replayed: false, result: await work() };
@@ -59,15 +64,25 @@ export async function onceForKey<T>(
         { field: 'Idempotency-Key', message: 'Use a new key for a new request' },
       ]);
     }
-    return { replayed: true, result: stored.response_body as T };
+    const { id } = stored.response_body as { id: string };
+    return { replayed: true, result: await replay(id) };
   }
   const result = await work();
   await tx
     .updateTable('idempotency_keys')
-    .set({ response_status: 201, response_body: JSON.stringify(result) })
+    .set({ response_status: 201, response_body: JSON.stringify({ id: result.id }) })
     .where('organisation_id', '=', actor.organisationId)
     .where('user_id', '=', actor.userId)
     .where('key', '=', key)
     .execute();
   return { replayed: false, result };
+}
+
+/** Forgets keys older than IDEMPOTENCY_KEY_HOURS (run by the housekeeping job). */
+export async function forgetOldIdempotencyKeys(db: Db, now = new Date()): Promise<number> {
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', new Date(now.getTime() - IDEMPOTENCY_KEY_HOURS * 3_600_000))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

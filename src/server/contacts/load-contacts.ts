@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { contactMeasures, type Contact, type NoteVersion } from '../../domain/contacts.js';
 import type { Actor } from '../access/actor.js';
+import { allocatedToActor } from '../access/scope.js';
 import type { Queryable } from '../db/database.js';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
@@ -17,8 +18,14 @@ export async function selectContacts(
     .innerJoin('users as u', (join) =>
       join.onRef('u.organisation_id', '=', 'c.organisation_id').onRef('u.id', '=', 'c.practitioner_id'),
     )
+    .innerJoin('people as p', (join) =>
+      join.onRef('p.organisation_id', '=', 'c.organisation_id').onRef('p.id', '=', 'c.person_id'),
+    )
     .selectAll('c')
     .select('u.display_name as practitioner_name')
+    // Where a contact happened can be the person's restricted address (a refuge): it follows the
+    // same rule as their contact details (check 12) — shown to their allocated practitioners only.
+    .select(sql<boolean>`(not p.contact_details_restricted or ${allocatedToActor(actor)})`.as('place_shown'))
     .select(
       sql<{ memberId: string; name: string }[]>`(
         select coalesce(json_agg(json_build_object('memberId', m.id, 'name', m.name) order by m.name), '[]'::json)
@@ -70,7 +77,8 @@ export async function selectContacts(
       status: row.status,
       initiatedBy: row.initiated_by,
       ...times,
-      place: row.place,
+      place: row.place_shown ? row.place : null,
+      placeHidden: !row.place_shown && row.place !== null,
       cancelledReason: row.cancelled_reason,
       participants: row.participants,
       notes: row.notes,

@@ -2,14 +2,29 @@ import type { Contact } from '../../domain/contacts.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.js';
 import type { Db, Tx } from '../db/database.js';
-import { AppError, notFound } from '../http/errors.js';
-import { writeToPerson } from '../people/person-scope.js';
+import { AppError, forbidden, notFound } from '../http/errors.js';
+import { checkVersion, writeToPerson } from '../people/person-scope.js';
 import { selectContacts } from './load-contacts.js';
 
-async function latestNote(tx: Tx, actor: Actor, personId: string, contactId: string) {
+type NoteAct = 'write' | 'sign_off' | 'correct';
+
+/**
+ * The contact's latest note, with the contact locked. Only the practitioner whose contact it is
+ * writes and signs off its note; a correction may also come from a supervisor or manager (it is a
+ * new version with a reason, so nothing is lost). An If-Match, when sent, must name the contact's
+ * current version: two devices cannot overwrite each other unseen.
+ */
+async function latestNote(
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  contactId: string,
+  act: NoteAct,
+  expectedVersion: number | null,
+) {
   const contact = await tx
     .selectFrom('contacts')
-    .select(['id', 'status', 'practitioner_id'])
+    .select(['id', 'status', 'practitioner_id', 'version'])
     .where('organisation_id', '=', actor.organisationId)
     .where('person_id', '=', personId)
     .where('id', '=', contactId)
@@ -18,6 +33,24 @@ async function latestNote(tx: Tx, actor: Actor, personId: string, contactId: str
   if (!contact || (contact.status === 'draft' && contact.practitioner_id !== actor.userId)) {
     throw notFound('contact on this record');
   }
+  const mayCorrect = act === 'correct' && (actor.role === 'supervisor' || actor.role === 'manager');
+  if (contact.practitioner_id !== actor.userId && !mayCorrect) {
+    throw forbidden(
+      act === 'correct'
+        ? 'Only the practitioner whose contact this is, or a supervisor, can correct its note.'
+        : 'Only the practitioner whose contact this is can write or sign off its note.',
+    );
+  }
+  if (expectedVersion !== null) {
+    checkVersion(contact.version, expectedVersion, 'contact');
+  }
+  // Any change to the note is a change to the contact: its version moves on.
+  await tx
+    .updateTable('contacts')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('organisation_id', '=', actor.organisationId)
+    .where('id', '=', contactId)
+    .execute();
   return tx
     .selectFrom('contact_notes')
     .selectAll()
@@ -38,9 +71,10 @@ export async function writeNote(
   personId: string,
   contactId: string,
   text: string,
+  expectedVersion: number | null = null,
 ): Promise<Contact> {
   return writeToPerson(db, actor, personId, 'contact.note.write', async (tx) => {
-    const latest = await latestNote(tx, actor, personId, contactId);
+    const latest = await latestNote(tx, actor, personId, contactId, 'write', expectedVersion);
     if (latest?.signed_off_at) {
       throw new AppError(
         'conflict',
@@ -79,9 +113,15 @@ export async function writeNote(
 }
 
 /** Signs the note off: from now on it cannot change; corrections are new versions (check 32). */
-export async function signOffNote(db: Db, actor: Actor, personId: string, contactId: string): Promise<Contact> {
+export async function signOffNote(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  contactId: string,
+  expectedVersion: number | null = null,
+): Promise<Contact> {
   return writeToPerson(db, actor, personId, 'contact.note.sign_off', async (tx) => {
-    const latest = await latestNote(tx, actor, personId, contactId);
+    const latest = await latestNote(tx, actor, personId, contactId, 'sign_off', expectedVersion);
     if (!latest) {
       throw new AppError('conflict', 'There is no note to sign off yet.');
     }
@@ -114,9 +154,10 @@ export async function correctNote(
   contactId: string,
   text: string,
   reason: string,
+  expectedVersion: number | null = null,
 ): Promise<Contact> {
   return writeToPerson(db, actor, personId, 'contact.note.correct', async (tx) => {
-    const latest = await latestNote(tx, actor, personId, contactId);
+    const latest = await latestNote(tx, actor, personId, contactId, 'correct', expectedVersion);
     if (!latest?.signed_off_at) {
       throw new AppError('conflict', 'Only a signed-off note is corrected; this one can still be edited.');
     }

@@ -108,23 +108,33 @@ export function registerContactRoutes(app: App, { db }: Services): void {
   app.put('/api/people/:personId/contacts/:contactId/note', {
     schema: {
       tags,
-      summary: 'Write the note (until it is signed off)',
+      summary: 'Write the note (until it is signed off); only the contact’s practitioner',
       params: contactParams,
+      headers: ifMatchHeaders,
       body: noteRequest,
       response: { 200: contact, ...errorResponses },
     },
     handler: async (request) =>
-      writeNote(db, actorOf(request), request.params.personId, request.params.contactId, request.body.text),
+      writeNote(
+        db,
+        actorOf(request),
+        request.params.personId,
+        request.params.contactId,
+        request.body.text,
+        expectedVersion(request),
+      ),
   });
 
   app.post('/api/people/:personId/contacts/:contactId/note/sign-off', {
     schema: {
       tags,
-      summary: 'Sign the note off: it can no longer be edited',
+      summary: 'Sign the note off: it can no longer be edited; only the contact’s practitioner',
       params: contactParams,
+      headers: ifMatchHeaders,
       response: { 200: contact, ...errorResponses },
     },
-    handler: async (request) => signOffNote(db, actorOf(request), request.params.personId, request.params.contactId),
+    handler: async (request) =>
+      signOffNote(db, actorOf(request), request.params.personId, request.params.contactId, expectedVersion(request)),
   });
 
   app.post('/api/people/:personId/contacts/:contactId/note/corrections', {
@@ -132,6 +142,7 @@ export function registerContactRoutes(app: App, { db }: Services): void {
       tags,
       summary: 'Correct a signed-off note: a new version with the reason; the old one stays',
       params: contactParams,
+      headers: ifMatchHeaders,
       body: correctionRequest,
       response: { 201: contact, ...errorResponses },
     },
@@ -146,6 +157,7 @@ export function registerContactRoutes(app: App, { db }: Services): void {
             request.params.contactId,
             request.body.text,
             request.body.reason,
+            expectedVersion(request),
           ),
         ),
   });

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Notification } from '../../domain/notifications.js';
 import type { Actor } from '../access/actor.js';
 import { openableBy } from '../access/scope.js';
-import { readTransaction, recordAudit } from '../audit/audit.js';
+import { readTransaction, recordPersonReads } from '../audit/audit.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 
@@ -65,7 +65,14 @@ export async function listNotifications(
       .where('read_at', 'is', null)
       .executeTakeFirstOrThrow();
     // The list may name people (break-glass alerts): the view is audited like any other.
-    await recordAudit(tx, actor, { action: 'notification.list', details: { shown: rows.length } });
+    // Each person named on the list gets a row in their access log.
+    await recordPersonReads(
+      tx,
+      actor,
+      'notification.list',
+      rows.filter((row) => row.may_open && row.person_id).map((row) => row.person_id!),
+      { shown: rows.length },
+    );
     return {
       items: rows.map((row) => ({
         id: row.id,
@@ -78,7 +85,7 @@ export async function listNotifications(
         expiresAt: row.expires_at ? row.expires_at.toISOString() : null,
         // What a reminder is about names the person's business: only with the record in reach.
         about: row.may_open ? row.about : null,
-        dueOn: row.due_on,
+        dueOn: row.may_open ? row.due_on : null,
       })),
       unread: Number(unread.n),
     };

@@ -1,11 +1,13 @@
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
+import { forgetOldIdempotencyKeys } from '../contacts/idempotency.js';
 import type { Db } from '../db/database.js';
 import { createMailer, reminderEmail, type Mailer } from './mail.js';
 import { scanReminders } from './scan.js';
 
 export const SCAN_QUEUE = 'reminders-scan';
 export const EMAIL_QUEUE = 'reminder-email';
+export const HOUSEKEEPING_QUEUE = 'housekeeping';
 
 export interface JobOptions {
   db: Db;
@@ -44,12 +46,18 @@ export async function startJobs(options: JobOptions): Promise<RunningJobs> {
   await boss.start();
   await boss.createQueue(SCAN_QUEUE);
   await boss.createQueue(EMAIL_QUEUE);
+  await boss.createQueue(HOUSEKEEPING_QUEUE);
   const mailer = createMailer(options.smtpUrl, options.mailFrom);
   if (options.work !== false) {
     await boss.schedule(SCAN_QUEUE, options.cron);
     const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
     await boss.work(SCAN_QUEUE, polling, async () => {
-      const created = await scanReminders(options.db);
+      const created = await scanReminders(options.db, new Date(), (organisationId, error) =>
+        options.log('reminder scan failed for one organisation', {
+          organisationId,
+          type: error instanceof Error ? error.name : typeof error,
+        }),
+      );
       for (const [userId, { organisationId, created: count }] of created) {
         await boss.send(EMAIL_QUEUE, { organisationId, userId }, { retryLimit: 5, retryBackoff: true });
         options.log('reminders created', { count });
@@ -59,6 +67,12 @@ export async function startJobs(options: JobOptions): Promise<RunningJobs> {
       if (job) {
         await sendReminderEmail(options.db, mailer, options.publicUrl, job.data.organisationId, job.data.userId);
       }
+    });
+    // Hourly: forget Idempotency-Keys after a day (they hold only record ids, but need not pile up).
+    await boss.schedule(HOUSEKEEPING_QUEUE, '17 * * * *');
+    await boss.work(HOUSEKEEPING_QUEUE, polling, async () => {
+      const forgotten = await forgetOldIdempotencyKeys(options.db);
+      options.log('housekeeping', { forgottenIdempotencyKeys: forgotten });
     });
     // One scan at start, so reminders are up to date without waiting for the schedule (harmless:
     // a reminder already made is not made again).
@@ -84,7 +98,6 @@ export async function sendReminderEmail(
       .select(['email', 'disabled_at'])
       .where('organisation_id', '=', organisationId)
       .where('id', '=', userId)
-      .forUpdate()
       .executeTakeFirst();
     if (!user || user.disabled_at) {
       return 0;
@@ -101,7 +114,9 @@ export async function sendReminderEmail(
       .execute();
     if (waiting.length > 0) {
       const { subject, text } = reminderEmail(waiting.length, publicUrl);
-      // If sending fails, the transaction rolls back and the job is retried: nothing is lost.
+      // If sending fails, the transaction rolls back and the job is retried: nothing is lost. The
+      // notification rows stay locked meanwhile (never the user's row), and the SMTP timeouts are
+      // short (mail.ts), so a stuck mail server holds nothing for long.
       await mailer.send(user.email, subject, text);
     }
     return waiting.length;

@@ -9,7 +9,12 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
   if (!smtpUrl) {
     return null;
   }
-  const transport = nodemailer.createTransport(smtpUrl);
+  // Short timeouts: a stuck mail server must not hold a job (and its locked rows) for minutes.
+  const url = new URL(smtpUrl);
+  url.searchParams.set('connectionTimeout', '10000');
+  url.searchParams.set('greetingTimeout', '10000');
+  url.searchParams.set('socketTimeout', '20000');
+  const transport = nodemailer.createTransport(url.toString());
   return {
     async send(to, subject, text) {
       await transport.sendMail({ from, to, subject, text });

@@ -261,6 +261,45 @@ describe('the reminder scan', () => {
   });
 });
 
+describe('one organisation’s bad row', () => {
+  it('does not stop the others’ reminders, and is reported', async () => {
+    const broken = await createTestOrganisation(database.db, 'Broken');
+    const worker = await broken.addStaff({ role: 'practitioner' });
+    const person = await broken.addPerson({ allocatedTo: [worker] });
+    // A date the API refuses, written straight into the table: the scan cannot work with it.
+    await database.db
+      .insertInto('checkin_cadences')
+      .values({
+        organisation_id: broken.id,
+        id: randomUUID(),
+        person_id: person,
+        every_days: 366,
+        agreed_on: '9999-12-31',
+        set_by: worker.id,
+      })
+      .execute();
+    const healthy = await createTestOrganisation(database.db, 'Healthy');
+    const other = await healthy.addStaff({ role: 'practitioner' });
+    const someone = await healthy.addPerson({ allocatedTo: [other] });
+    await database.db
+      .insertInto('checkin_cadences')
+      .values({
+        organisation_id: healthy.id,
+        id: randomUUID(),
+        person_id: someone,
+        every_days: 7,
+        agreed_on: '2026-01-01',
+        set_by: other.id,
+      })
+      .execute();
+
+    const failed: string[] = [];
+    const created = await scanReminders(database.db, NOW, (organisationId) => failed.push(organisationId));
+    expect(failed).toEqual([broken.id]);
+    expect(created.get(other.id)?.created).toBe(1);
+  });
+});
+
 describe('reminders in the app', () => {
   it('show in the practitioner’s notifications with what they are about and when', async () => {
     const client = await testApp.signIn(sam);
@@ -306,7 +345,9 @@ describe('reminders in the app', () => {
     const body = (await client.get('/api/notifications')).json<{
       items: { person: unknown; about: unknown; kind: string }[];
     }>();
-    expect(body.items).toEqual([expect.objectContaining({ kind: 'date_coming_up', person: null, about: null })]);
+    expect(body.items).toEqual([
+      expect.objectContaining({ kind: 'date_coming_up', person: null, about: null, dueOn: null }),
+    ]);
   });
 });
 

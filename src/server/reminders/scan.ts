@@ -27,42 +27,57 @@ interface Reminder {
 export async function scanReminders(
   db: Db,
   now = new Date(),
+  onError: (organisationId: string, error: unknown) => void = () => undefined,
 ): Promise<Map<string, { organisationId: string; created: number }>> {
   const organisations = await db.selectFrom('organisations').select(['id', 'time_zone']).execute();
   const created = new Map<string, { organisationId: string; created: number }>();
   for (const organisation of organisations) {
-    await db.transaction().execute(async (tx) => {
-      const reminders = await remindersFor(tx, organisation.id, localDate(now, organisation.time_zone));
-      for (const reminder of reminders) {
-        const inserted = await tx
-          .insertInto('notifications')
-          .values({
-            organisation_id: organisation.id,
-            id: randomUUID(),
-            user_id: reminder.userId,
-            kind: reminder.kind,
-            person_id: reminder.personId,
-            subject_id: reminder.subjectId,
-            due_on: reminder.dueOn,
-            reason_key: reminder.reasonKey,
-          })
-          .onConflict((conflict) =>
-            conflict
-              .columns(['organisation_id', 'user_id', 'reason_key'])
-              .where('reason_key', 'is not', null)
-              .doNothing(),
-          )
-          .returning('id')
-          .executeTakeFirst();
-        if (inserted) {
-          const entry = created.get(reminder.userId) ?? { organisationId: organisation.id, created: 0 };
-          entry.created += 1;
-          created.set(reminder.userId, entry);
-        }
-      }
-    });
+    // One organisation's bad row must not stop everyone else's reminders.
+    try {
+      await scanOrganisation(db, organisation, now, created);
+    } catch (error) {
+      onError(organisation.id, error);
+    }
   }
   return created;
+}
+
+async function scanOrganisation(
+  db: Db,
+  organisation: { id: string; time_zone: string },
+  now: Date,
+  created: Map<string, { organisationId: string; created: number }>,
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const reminders = await remindersFor(tx, organisation.id, localDate(now, organisation.time_zone));
+    for (const reminder of reminders) {
+      const inserted = await tx
+        .insertInto('notifications')
+        .values({
+          organisation_id: organisation.id,
+          id: randomUUID(),
+          user_id: reminder.userId,
+          kind: reminder.kind,
+          person_id: reminder.personId,
+          subject_id: reminder.subjectId,
+          due_on: reminder.dueOn,
+          reason_key: reminder.reasonKey,
+        })
+        .onConflict((conflict) =>
+          conflict
+            .columns(['organisation_id', 'user_id', 'reason_key'])
+            .where('reason_key', 'is not', null)
+            .doNothing(),
+        )
+        .returning('id')
+        .executeTakeFirst();
+      if (inserted) {
+        const entry = created.get(reminder.userId) ?? { organisationId: organisation.id, created: 0 };
+        entry.created += 1;
+        created.set(reminder.userId, entry);
+      }
+    }
+  });
 }
 
 async function remindersFor(tx: Tx, organisationId: string, today: string): Promise<Reminder[]> {
