@@ -325,6 +325,20 @@ describe('check 14: a restricted record is not findable; opening it needs the ro
     // Still not findable in lists: break-glass opens the record, it does not add it to a caseload.
     expect((await clients.jo.get('/api/people?q=Leah')).json()).toMatchObject({ total: 0 });
   });
+
+  it('marks everything Jo reads of it under emergency access as break-glass in the audit trail', async () => {
+    expect((await clients.jo.get(`/api/people/${people.leah}/contacts`)).statusCode).toBe(200);
+    expect((await clients.jo.get(`/api/people/${people.leah}/commitments`)).statusCode).toBe(200);
+    const rows = await database.db
+      .selectFrom('audit_events')
+      .select(['action', 'kind'])
+      .where('person_id', '=', people.leah)
+      .where('actor_user_id', '=', staff.jo.id)
+      .where('kind', '=', 'break_glass')
+      .execute();
+    const actions = rows.map((row) => row.action);
+    expect(actions).toEqual(expect.arrayContaining(['person.contacts.read', 'person.commitments.read']));
+  });
 });
 
 describe('check 16: break-glass', () => {

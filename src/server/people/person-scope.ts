@@ -1,6 +1,6 @@
 import type { Actor } from '../access/actor.js';
-import { allocatedToActor, openableBy } from '../access/scope.js';
-import { readTransaction, recordDenied } from '../audit/audit.js';
+import { allocatedToActor, findableBy, openableBy } from '../access/scope.js';
+import { readTransaction, recordAudit, recordDenied } from '../audit/audit.js';
 import type { Db, Tx } from '../db/database.js';
 import { AppError, notFound } from '../http/errors.js';
 
@@ -15,6 +15,8 @@ export interface PersonInScope {
   version: number;
   /** The actor is one of the person's allocated practitioners: the closest relationship there is. */
   allocatedToActor: boolean;
+  /** The actor reaches this record only through emergency (break-glass) access. */
+  viaBreakGlass: boolean;
 }
 
 /** The person, if the actor may open it; locked against concurrent change when writing. */
@@ -23,6 +25,7 @@ async function requireOpenablePerson(tx: Tx, actor: Actor, personId: string, loc
     .selectFrom('people as p')
     .select(['p.id', 'p.restricted', 'p.contact_details_restricted', 'p.version'])
     .select(allocatedToActor(actor).as('allocated_to_me'))
+    .select(findableBy(actor).as('findable'))
     .where('p.organisation_id', '=', actor.organisationId)
     .where('p.id', '=', personId)
     .where(openableBy(actor));
@@ -39,6 +42,7 @@ async function requireOpenablePerson(tx: Tx, actor: Actor, personId: string, loc
     contactDetailsRestricted: row.contact_details_restricted,
     version: row.version,
     allocatedToActor: row.allocated_to_me,
+    viaBreakGlass: !row.findable,
   };
 }
 
@@ -83,7 +87,19 @@ async function inPersonScope<T>(
     return await transaction(async (tx) => {
       const person = await requireOpenablePerson(tx, actor, personId, lock);
       inScope = true;
-      return work(tx, person);
+      const result = await work(tx, person);
+      if (person.viaBreakGlass) {
+        // Everything done under emergency access is marked as such, for the access review.
+        await recordAudit(tx, actor, {
+          action,
+          kind: 'break_glass',
+          recordType: 'person',
+          recordId: personId,
+          personId,
+          details: { underBreakGlass: true },
+        });
+      }
+      return result;
     });
   } catch (error) {
     // Only the scope check's own 404 is a denied access; a 404 for something inside the record
