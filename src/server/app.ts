@@ -28,6 +28,7 @@ import { registerContactRoutes } from './contacts/routes.js';
 import { registerCommitmentRoutes } from './commitments/routes.js';
 import { registerCadenceRoutes } from './cadence/routes.js';
 import { registerCalendarRoutes } from './calendar/routes.js';
+import { registerCheckinRoutes } from './checkins/routes.js';
 import { registerStaffRoutes } from './staff/routes.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -152,6 +153,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   registerCommitmentRoutes(app, services);
   registerCadenceRoutes(app, services);
   registerCalendarRoutes(app, services);
+  registerCheckinRoutes(app, services);
   registerAuditRoutes(app, services);
   registerNotificationRoutes(app, services);
   registerStaffRoutes(app, services);

@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { SecretBox } from './crypto/secret-box.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { ensureShippedInstruments } from './checkins/checkins.js';
 import { ensureDemoOrganisation, type DemoSignIns } from './demo/demo.js';
 import { startJobs } from './reminders/jobs.js';
 import type { App } from './http/types.js';
@@ -28,6 +29,8 @@ export async function startServer(config: Config, logger: pino.Logger): Promise<
   });
   try {
     const applied = await migrateToLatest(database.db);
+    // A new Rapport version may ship a new version of its own instruments: every organisation gets it.
+    await ensureShippedInstruments(database.db);
     if (applied.length > 0) {
       logger.info({ applied }, 'migrations applied');
     }

@@ -153,6 +153,12 @@ const personRoutes: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path:
   { method: 'PUT', path: '/api/people/{personId}/cadence', body: { everyDays: 14 } },
   { method: 'GET', path: '/api/people/{personId}/brief' },
   { method: 'GET', path: '/api/people/{personId}/consistency' },
+  { method: 'GET', path: '/api/people/{personId}/checkins' },
+  {
+    method: 'POST',
+    path: '/api/people/{personId}/checkins',
+    body: { instrumentId: '00000000-0000-4000-8000-000000000000', answers: {}, mode: 'together' },
+  },
   { method: 'GET', path: '/api/people/{personId}/consents' },
   {
     method: 'POST',

@@ -14,6 +14,8 @@ export interface Database {
   sign_in_attempts: SignInAttemptTable;
   notifications: NotificationTable;
   calendar_feeds: CalendarFeedTable;
+  instruments: InstrumentTable;
+  checkin_responses: CheckinResponseTable;
   audit_chain_heads: AuditChainHeadTable;
   audit_events: AuditEventTable;
   profile_items: ProfileItemTable;
@@ -236,7 +238,12 @@ export interface SignInAttemptTable {
   outcome: SignInOutcome;
 }
 
-export type NotificationKind = 'break_glass' | 'promise_due' | 'promise_overdue' | 'checkin_overdue' | 'date_coming_up';
+export type NotificationKind =
+  | 'break_glass'
+  | 'promise_due'
+  | 'promise_overdue'
+  | 'checkin_overdue'
+  | 'date_coming_up';
 
 export interface NotificationTable {
   organisation_id: string;
@@ -261,6 +268,35 @@ export interface CalendarFeedTable {
   created_at: CreatedAt;
   revoked_at: NullableTimestamp;
   last_read_at: NullableTimestamp;
+}
+
+export interface InstrumentTable {
+  organisation_id: string;
+  id: string;
+  key: string;
+  version: string;
+  title: string;
+  validated: boolean;
+  shipped: Generated<boolean>;
+  definition: ColumnType<unknown, string, never>;
+  loaded_by: string | null;
+  loaded_at: CreatedAt;
+  retired_at: NullableTimestamp;
+}
+
+export interface CheckinResponseTable {
+  organisation_id: string;
+  id: string;
+  person_id: string;
+  instrument_id: string;
+  answers: ColumnType<Record<string, number | string>, string, never>;
+  /** numeric: read back as a string by pg. */
+  total: ColumnType<string | null, number | null, never>;
+  subscales: ColumnType<Record<string, number | null>, string, never>;
+  alerts: ColumnType<unknown[], string, never>;
+  mode: 'handed_over' | 'together' | 'portal';
+  completed_at: CreatedAt;
+  recorded_by: string | null;
 }
 
 export interface AuditChainHeadTable {

@@ -4,6 +4,7 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.js';
 import { checkPasswordPolicy, hashPassword } from '../auth/passwords.js';
 import { endSessionsOfUser } from '../auth/sessions.js';
+import { ensureShippedInstruments } from '../checkins/checkins.js';
 import type { Db, Queryable, Tx } from '../db/database.js';
 import { AppError, forbidden, invalid, notFound } from '../http/errors.js';
 import type { Role } from '../../domain/roles.js';
@@ -17,6 +18,8 @@ function requireAdministrator(actor: Actor): void {
 export async function createOrganisation(db: Queryable, name: string, isDemo = false): Promise<string> {
   const id = randomUUID();
   await db.insertInto('organisations').values({ id, name, is_demo: isDemo }).execute();
+  // Rapport's own check-in instruments come with every organisation.
+  await ensureShippedInstruments(db, id);
   return id;
 }
 
