@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { party } from './commitments.js';
-import { calendarDate, pastOrToday } from './dates.js';
+import { calendarDate, pastOrToday, todayIso } from './dates.js';
 import { lineOfText, paragraphOfText } from './text.js';
 
 /**
@@ -201,3 +201,87 @@ export const progressRating = z
     comment: paragraphOfText({ max: 1000 }).optional(),
   })
   .strict();
+
+// --- requests and answers of the goals API ---
+
+export const newGoalStep = z
+  .object({
+    text: lineOfText({ max: 300 }),
+    owner: party,
+    dueOn: calendarDate.refine((value) => value >= todayIso(), 'A step cannot be due in the past').optional(),
+  })
+  .strict();
+export type NewGoalStep = z.infer<typeof newGoalStep>;
+
+export const newGoal = goalInput.extend({ steps: z.array(newGoalStep).max(20).default([]) }).strict();
+export type NewGoal = z.infer<typeof newGoal>;
+
+export const newMilestone = z
+  .object({
+    text: lineOfText({ max: 300 }),
+    reachedOn: pastOrToday,
+    message: paragraphOfText({ max: 500 }).optional().describe('A short message to the person, to celebrate'),
+  })
+  .strict();
+
+export const planVersionRequest = z
+  .object({
+    agreedOn: pastOrToday,
+    participants: z.array(planParticipant).min(1, 'Say who took part').max(20),
+  })
+  .strict();
+
+export const goalIdParams = z.object({ personId: z.uuid(), goalId: z.uuid() }).strict();
+export const planDiffQuery = z
+  .object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) })
+  .strict();
+
+const partyView = z.object({
+  kind: z.enum(['practitioner', 'person', 'network_member', 'other_professional']),
+  userId: z.uuid().nullable(),
+  memberId: z.uuid().nullable(),
+  name: z.string().nullable().describe('Who, in words: the colleague, member or professional'),
+});
+
+export const goalView = z
+  .object({
+    id: z.uuid(),
+    personId: z.uuid(),
+    inTheirWords: z.string(),
+    saidBy: z.string(),
+    saidOn: calendarDate,
+    whyItMatters: z.string().nullable(),
+    strengths: z.array(z.string()),
+    status: z.enum(['active', 'reached', 'set_aside']),
+    steps: z.array(
+      z.object({
+        id: z.uuid(),
+        text: z.string(),
+        owner: partyView,
+        dueOn: calendarDate.nullable(),
+        doneOn: calendarDate.nullable(),
+        commitmentId: z.uuid().nullable().describe('The promise in the ledger, when the step is owed to the person'),
+      }),
+    ),
+    progress: z.array(z.object({ score: z.number().int(), ratedOn: calendarDate, comment: z.string().nullable() })),
+    milestones: z.array(
+      z.object({ id: z.uuid(), text: z.string(), reachedOn: calendarDate, message: z.string().nullable() }),
+    ),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Goal' });
+export type GoalView = z.infer<typeof goalView>;
+
+export const planVersionView = z
+  .object({
+    id: z.uuid(),
+    number: z.number().int(),
+    agreedOn: calendarDate,
+    participants: z.array(
+      z.object({ name: z.string(), role: z.string(), agreed: z.boolean(), dissent: z.string().optional() }),
+    ),
+    goals: z.array(z.unknown()).describe('The goals and steps as agreed on that date'),
+    recordedBy: z.uuid(),
+    recordedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'PlanVersion' });

@@ -29,6 +29,7 @@ import { registerCommitmentRoutes } from './commitments/routes.js';
 import { registerCadenceRoutes } from './cadence/routes.js';
 import { registerCalendarRoutes } from './calendar/routes.js';
 import { registerCheckinRoutes } from './checkins/routes.js';
+import { registerGoalRoutes } from './goals/routes.js';
 import { registerStaffRoutes } from './staff/routes.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -154,6 +155,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   registerCadenceRoutes(app, services);
   registerCalendarRoutes(app, services);
   registerCheckinRoutes(app, services);
+  registerGoalRoutes(app, services);
   registerAuditRoutes(app, services);
   registerNotificationRoutes(app, services);
   registerStaffRoutes(app, services);

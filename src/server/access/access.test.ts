@@ -153,6 +153,30 @@ const personRoutes: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path:
   { method: 'PUT', path: '/api/people/{personId}/cadence', body: { everyDays: 14 } },
   { method: 'GET', path: '/api/people/{personId}/brief' },
   { method: 'GET', path: '/api/people/{personId}/consistency' },
+  { method: 'GET', path: '/api/people/{personId}/goals' },
+  {
+    method: 'POST',
+    path: '/api/people/{personId}/goals',
+    body: { inTheirWords: 'Get back to college', saidBy: 'Amara', saidOn: '2026-01-01' },
+  },
+  {
+    method: 'POST',
+    path: '/api/people/{personId}/goals/{goalId}/steps',
+    body: { text: 'Ring admissions', owner: { kind: 'person' } },
+  },
+  { method: 'POST', path: '/api/people/{personId}/goals/{goalId}/progress', body: { score: 4, ratedOn: '2026-01-01' } },
+  {
+    method: 'POST',
+    path: '/api/people/{personId}/goals/{goalId}/milestones',
+    body: { text: 'Applied', reachedOn: '2026-01-01' },
+  },
+  { method: 'GET', path: '/api/people/{personId}/plans' },
+  {
+    method: 'POST',
+    path: '/api/people/{personId}/plans',
+    body: { agreedOn: '2026-01-01', participants: [{ name: 'Amara', role: 'Amara', agreed: true }] },
+  },
+  { method: 'GET', path: '/api/people/{personId}/plans/diff?from=1&to=2' },
   { method: 'GET', path: '/api/people/{personId}/checkins' },
   {
     method: 'POST',
@@ -182,7 +206,7 @@ describe('check 8: ids from another caseload answer 404, with no data, and the a
       .filter(([path]) => path.includes('{personId}'))
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
     const tested = [
-      ...personRoutes.map((route) => `${route.method} ${route.path}`),
+      ...personRoutes.map((route) => `${route.method} ${route.path.split('?')[0]}`),
       'POST /api/people/{personId}/break-glass',
     ];
     expect(documented.sort()).toEqual(tested.sort());
@@ -193,7 +217,10 @@ describe('check 8: ids from another caseload answer 404, with no data, and the a
     const url = (personId: string) =>
       path
         .replace('{personId}', personId)
-        .replace(/\{(allocationId|itemId|memberId|contactId|commitmentId)\}/, '22222222-2222-4222-8222-222222222222');
+        .replace(
+          /\{(allocationId|itemId|memberId|contactId|commitmentId|goalId)\}/,
+          '22222222-2222-4222-8222-222222222222',
+        );
     const outOfScope = await clients.alex.request(method, url(people.amara), body);
     const missing = await clients.alex.request(method, url(people.nobody), body);
     expect(outOfScope.statusCode).toBe(404);

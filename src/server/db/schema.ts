@@ -16,6 +16,11 @@ export interface Database {
   calendar_feeds: CalendarFeedTable;
   instruments: InstrumentTable;
   checkin_responses: CheckinResponseTable;
+  goals: GoalTable;
+  goal_steps: GoalStepTable;
+  goal_progress: GoalProgressTable;
+  goal_milestones: GoalMilestoneTable;
+  plan_versions: PlanVersionTable;
   audit_chain_heads: AuditChainHeadTable;
   audit_events: AuditEventTable;
   profile_items: ProfileItemTable;
@@ -297,6 +302,71 @@ export interface CheckinResponseTable {
   mode: 'handed_over' | 'together' | 'portal';
   completed_at: CreatedAt;
   recorded_by: string | null;
+}
+
+export interface GoalTable {
+  organisation_id: string;
+  id: string;
+  person_id: string;
+  in_their_words: string;
+  said_by: string;
+  said_on: string;
+  why_it_matters: string | null;
+  strengths: Generated<string[]>;
+  status: Generated<'active' | 'reached' | 'set_aside'>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface GoalStepTable {
+  organisation_id: string;
+  id: string;
+  goal_id: string;
+  text: string;
+  owner_kind: PartyKind;
+  owner_user_id: string | null;
+  owner_member_id: string | null;
+  owner_name: string | null;
+  due_on: DateColumn;
+  done_on: DateColumn;
+  commitment_id: string | null;
+  position: number;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface GoalProgressTable {
+  organisation_id: string;
+  id: string;
+  goal_id: string;
+  score: number;
+  rated_on: string;
+  comment: string | null;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface GoalMilestoneTable {
+  organisation_id: string;
+  id: string;
+  goal_id: string;
+  text: string;
+  reached_on: string;
+  message: string | null;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface PlanVersionTable {
+  organisation_id: string;
+  id: string;
+  person_id: string;
+  number: number;
+  agreed_on: string;
+  participants: ColumnType<unknown, string, never>;
+  snapshot: ColumnType<unknown, string, never>;
+  recorded_by: string;
+  recorded_at: CreatedAt;
 }
 
 export interface AuditChainHeadTable {
