@@ -7,6 +7,8 @@ export const notificationKinds = [
   'promise_overdue',
   'checkin_overdue',
   'date_coming_up',
+  'checkin_prompt',
+  'checkin_signal',
 ] as const;
 
 export const notification = z

@@ -12,6 +12,8 @@ let sam: TestStaff;
 let samClient: TestClient;
 let morganClient: TestClient;
 let relationshipId: string;
+let joClient: TestClient;
+let southClient: TestClient;
 
 interface InstrumentBody {
   id: string;
@@ -53,6 +55,14 @@ beforeAll(async () => {
   const morgan = await organisation.addStaff({ role: 'manager', team: null, name: 'Morgan' });
   samClient = await testApp.signIn(sam, '10.70.0.1');
   morganClient = await testApp.signIn(morgan, '10.70.0.2');
+  joClient = await testApp.signIn(
+    await organisation.addStaff({ role: 'supervisor', team: 'North', name: 'Jo' }),
+    '10.70.0.3',
+  );
+  southClient = await testApp.signIn(
+    await organisation.addStaff({ role: 'supervisor', team: 'South', name: 'Kim' }),
+    '10.70.0.4',
+  );
   const list = (await samClient.get('/api/instruments')).json<{ items: InstrumentBody[] }>();
   relationshipId = list.items.find((item) => item.key === 'rapport-relationship')!.id;
 });
@@ -167,6 +177,21 @@ describe('check-ins', () => {
     });
     const list = (await samClient.get(url)).json<{ items: { total: number }[] }>();
     expect(list.items.map((item) => item.total)).toEqual([23, 34, 32]);
+
+    // The drop starts a conversation: a prompt for Sam, a signal for Sam's supervisor, no one else.
+    const samNotes = (await samClient.get('/api/notifications')).json<{
+      items: { kind: string; person: { id: string } | null; about: string | null }[];
+    }>();
+    expect(samNotes.items.filter((n) => n.kind === 'checkin_prompt')).toEqual([
+      expect.objectContaining({
+        person: expect.objectContaining({ id: amara }),
+        about: 'How are we working together?',
+      }),
+    ]);
+    const joNotes = (await joClient.get('/api/notifications')).json<{ items: { kind: string }[] }>();
+    expect(joNotes.items.map((n) => n.kind)).toEqual(['checkin_signal']);
+    const southNotes = (await southClient.get('/api/notifications')).json<{ items: unknown[] }>();
+    expect(southNotes.items).toHaveLength(0);
   });
 
   it('refuses answers off the scale, naming the item; nothing is saved', async () => {

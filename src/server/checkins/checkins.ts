@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { CheckinRequest, CheckinResponse, Instrument } from '../../domain/checkins.js';
 import {
   checkAnswers,
@@ -12,7 +13,7 @@ import {
 import { shippedInstruments } from '../../domain/shipped-instruments.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.js';
-import type { Db, Queryable } from '../db/database.js';
+import type { Db, Queryable, Tx } from '../db/database.js';
 import { AppError, forbidden, notFound } from '../http/errors.js';
 import { readFromPerson, writeToPerson } from '../people/person-scope.js';
 
@@ -275,6 +276,9 @@ export async function recordCheckin(
         recorded_by: actor.userId,
       })
       .execute();
+    if (alerts.length > 0) {
+      await raiseCheckinAlerts(tx, actor, personId, id);
+    }
     await recordAudit(tx, actor, {
       action: 'checkin.record',
       recordType: 'checkin',
@@ -284,4 +288,64 @@ export async function recordCheckin(
     });
     return (await selectResponses(tx, actor, personId, { responseId: id }))[0]!;
   });
+}
+
+/**
+ * A check-in that raised something starts a conversation: a prompt to each practitioner allocated
+ * to the person ("What could I do differently?") and a signal to the supervisors of their teams.
+ * The check-in is the reason (unique per recipient), so it is never raised twice.
+ */
+async function raiseCheckinAlerts(tx: Tx, actor: Actor, personId: string, responseId: string): Promise<void> {
+  const practitioners = await tx
+    .selectFrom('allocations as a')
+    .innerJoin('users as u', (join) =>
+      join.onRef('u.organisation_id', '=', 'a.organisation_id').onRef('u.id', '=', 'a.user_id'),
+    )
+    .select('u.id')
+    .where('a.organisation_id', '=', actor.organisationId)
+    .where('a.person_id', '=', personId)
+    .where('a.ended_at', 'is', null)
+    .where('u.disabled_at', 'is', null)
+    .execute();
+  const supervisors = await tx
+    .selectFrom('users as u')
+    .select('u.id')
+    .where('u.organisation_id', '=', actor.organisationId)
+    .where('u.role', '=', 'supervisor')
+    .where('u.disabled_at', 'is', null)
+    .where(
+      sql<boolean>`exists (
+        select 1 from team_members mine
+        join team_members theirs on theirs.organisation_id = mine.organisation_id and theirs.team_id = mine.team_id
+        join allocations a on a.organisation_id = theirs.organisation_id and a.user_id = theirs.user_id
+        where mine.organisation_id = u.organisation_id and mine.user_id = u.id
+          and a.person_id = ${personId} and a.ended_at is null)`,
+    )
+    .execute();
+  const rows = [
+    ...practitioners.map((row) => ({ userId: row.id, kind: 'checkin_prompt' as const })),
+    ...supervisors
+      .filter((row) => !practitioners.some((p) => p.id === row.id))
+      .map((row) => ({ userId: row.id, kind: 'checkin_signal' as const })),
+  ];
+  if (rows.length === 0) {
+    return;
+  }
+  await tx
+    .insertInto('notifications')
+    .values(
+      rows.map(({ userId, kind }) => ({
+        organisation_id: actor.organisationId,
+        id: randomUUID(),
+        user_id: userId,
+        kind,
+        person_id: personId,
+        subject_id: responseId,
+        reason_key: `${kind}:${responseId}`,
+      })),
+    )
+    .onConflict((conflict) =>
+      conflict.columns(['organisation_id', 'user_id', 'reason_key']).where('reason_key', 'is not', null).doNothing(),
+    )
+    .execute();
 }

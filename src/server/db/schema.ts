@@ -248,7 +248,9 @@ export type NotificationKind =
   | 'promise_due'
   | 'promise_overdue'
   | 'checkin_overdue'
-  | 'date_coming_up';
+  | 'date_coming_up'
+  | 'checkin_prompt'
+  | 'checkin_signal';
 
 export interface NotificationTable {
   organisation_id: string;
