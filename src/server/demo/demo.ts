@@ -10,6 +10,7 @@ import type { Db, Tx } from '../db/database.js';
 import { createOrganisation, insertStaff } from '../staff/staff.js';
 import { demoPeople, demoRestrictedPerson } from './names.js';
 import { seedHistory } from './history.js';
+import { seedVoice } from './voice.js';
 import { seedProfiles, type SeededPerson } from './profiles.js';
 
 export const DEMO_ORGANISATION = 'Riverside Family Support (demo)';
@@ -278,6 +279,7 @@ async function seedPeople(tx: Tx, organisationId: string, userIds: Map<string, s
   }
   await seedProfiles(tx, organisationId, seeded);
   await seedHistory(tx, organisationId, seeded);
+  await seedVoice(tx, organisationId, seeded);
 }
 
 /**
