@@ -18,6 +18,8 @@ export function useDateFormat() {
       new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
     date: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)),
     time: (iso: string) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso)),
+    /** Whole days from today, in words: "today", "tomorrow", "in 3 days", "2 days ago". */
+    relativeDays: (days: number) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day'),
     list: (items: string[]) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items),
     /** A calendar date (`YYYY-MM-DD`, no time zone): a birthday, a court date. */
     calendarDate: (isoDate: string) =>

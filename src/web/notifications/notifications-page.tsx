@@ -1,10 +1,8 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import type { Notification } from '../../domain/notifications.js';
-import { useDateFormat } from '../i18n/format';
 import { PageHeading } from '../ui/page-heading';
-import { useMarkNotificationRead, useNotifications } from './use-notifications';
+import { NotificationItem } from './notification-item';
+import { useNotifications } from './use-notifications';
 
 export function NotificationsPage() {
   const { t } = useTranslation();
@@ -43,51 +41,5 @@ export function NotificationsPage() {
         </Stack>
       )}
     </Stack>
-  );
-}
-
-function NotificationItem({ notification }: { notification: Notification }) {
-  const { t } = useTranslation();
-  const format = useDateFormat();
-  const markRead = useMarkNotificationRead();
-  const read = () => {
-    if (!notification.read) {
-      markRead.mutate(notification.id);
-    }
-  };
-  return (
-    <Paper component="li" withBorder p="md" bg={notification.read ? undefined : 'teal.0'}>
-      <Stack gap={6}>
-        <Group gap="xs" wrap="wrap">
-          {!notification.read && (
-            <Badge color="teal.9" variant="filled">
-              {t('notifications.new')}
-            </Badge>
-          )}
-          <Text size="sm" c="gray.7">
-            {format.dateTime(notification.createdAt)}
-          </Text>
-        </Group>
-        <Text fw={notification.read ? 400 : 600}>
-          {t(notification.person ? 'notifications.breakGlass' : 'notifications.breakGlassOutsideTeams', {
-            actor: notification.actor?.displayName ?? t('notifications.aColleague'),
-            person: notification.person?.fullName,
-          })}
-        </Text>
-        {notification.reason && <Text size="sm">{t('notifications.reason', { reason: notification.reason })}</Text>}
-        <Group gap="md" wrap="wrap">
-          {notification.person && (
-            <Anchor component={Link} to={`/people/${notification.person.id}`} onClick={read} size="sm">
-              {t('notifications.openRecord')}
-            </Anchor>
-          )}
-          {!notification.read && (
-            <Button size="xs" variant="light" onClick={read} loading={markRead.isPending}>
-              {t('notifications.markRead')}
-            </Button>
-          )}
-        </Group>
-      </Stack>
-    </Paper>
   );
 }

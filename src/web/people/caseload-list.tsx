@@ -1,8 +1,10 @@
 import { Alert, Anchor, Badge, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PersonListItem } from '../../domain/people.js';
 import { useSession } from '../auth/session-context';
+import { VisitLinks } from '../brief/visit-links';
 import { useDateFormat } from '../i18n/format';
 import { Pager } from '../ui/pager';
 import { usePeopleList, type CaseloadFilter, type CaseloadQuery } from './use-people';
@@ -64,6 +66,7 @@ function PersonRow({ person }: { person: PersonListItem }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const format = useDateFormat();
+  const nameId = useId();
   // "you" first, then colleagues by name: what a practitioner scanning their own caseload needs.
   const mine = person.allocatedTo.some((allocation) => allocation.userId === user.id);
   const others = person.allocatedTo.filter((allocation) => allocation.userId !== user.id);
@@ -73,19 +76,24 @@ function PersonRow({ person }: { person: PersonListItem }) {
   ]);
   return (
     <Paper component="li" withBorder px="md" py="sm">
-      <Group gap="xs" wrap="wrap">
-        <Anchor component={Link} to={`/people/${person.id}`} fw={600} fz="lg">
-          {person.fullName}
-        </Anchor>
-        {person.restricted && (
-          <Badge color="red" variant="light">
-            {t('people.restricted')}
-          </Badge>
-        )}
+      <Group justify="space-between" align="center" wrap="wrap" gap="xs">
+        <div>
+          <Group gap="xs" wrap="wrap">
+            <Anchor component={Link} to={`/people/${person.id}`} fw={600} fz="lg" id={nameId}>
+              {person.fullName}
+            </Anchor>
+            {person.restricted && (
+              <Badge color="red" variant="light">
+                {t('people.restricted')}
+              </Badge>
+            )}
+          </Group>
+          <Text size="sm" c="dark.3">
+            {workers ? t('people.caseload.allocatedTo', { names: workers }) : t('people.caseload.notAllocated')}
+          </Text>
+        </div>
+        <VisitLinks personId={person.id} describedBy={nameId} />
       </Group>
-      <Text size="sm" c="dark.3">
-        {workers ? t('people.caseload.allocatedTo', { names: workers }) : t('people.caseload.notAllocated')}
-      </Text>
     </Paper>
   );
 }

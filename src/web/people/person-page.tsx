@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import type { Person } from '../../domain/people.js';
 import { isApiError } from '../api/api-error';
 import { useSession } from '../auth/session-context';
+import { VisitLinks } from '../brief/visit-links';
 import { ApproachWithCareBanner } from '../profile/approach-with-care-banner';
 import { PageHeading } from '../ui/page-heading';
 import { AccessBasisNotice } from './access-basis-notice';
@@ -50,6 +51,7 @@ function PersonRecord({ person, section }: { person: Person; section: Section })
       {/* The page title stays generic: titles are kept in browser history. */}
       <PageHeading documentTitle={t('people.person.documentTitle')}>{person.fullName}</PageHeading>
       <KeyFacts person={person} />
+      <VisitLinks personId={person.id} />
       <AccessBasisNotice person={person} viewerId={user.id} />
       <ApproachWithCareBanner personId={person.id} />
       <PersonSections person={person} section={section} />

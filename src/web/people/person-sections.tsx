@@ -4,7 +4,10 @@ import { useNavigate } from 'react-router';
 import type { Person } from '../../domain/people.js';
 import { AccessLogSection } from '../audit/access-log-section';
 import { useSession } from '../auth/session-context';
+import { PersonPromises } from '../commitments/person-promises';
 import { ConsentTab } from '../consent/consent-tab';
+import { ContactsTab } from '../contacts/contacts-tab';
+import { PersonConsistency } from '../consistency/person-consistency';
 import { NetworkTab } from '../network/network-tab';
 import { HistoryTab } from '../profile/history-tab';
 import { ProfileItemsTab } from '../profile/profile-items-tab';
@@ -13,7 +16,16 @@ import { AllocationSection } from './allocation-section';
 import { PersonSummary } from './person-summary';
 import { RestrictionSection } from './restriction-section';
 
-export const sections = ['profile', 'what-matters', 'network', 'consent', 'history'] as const;
+export const sections = [
+  'profile',
+  'contacts',
+  'what-matters',
+  'network',
+  'promises',
+  'consistency',
+  'consent',
+  'history',
+] as const;
 export type Section = (typeof sections)[number];
 
 export function isSection(value: string | undefined): value is Section {
@@ -22,8 +34,11 @@ export function isSection(value: string | undefined): value is Section {
 
 const tabLabels = {
   profile: 'people.sections.profile',
+  contacts: 'people.sections.contacts',
   'what-matters': 'people.sections.whatMatters',
   network: 'people.sections.network',
+  promises: 'people.sections.promises',
+  consistency: 'people.sections.consistency',
   consent: 'people.sections.consent',
   history: 'people.sections.history',
 } as const;
@@ -71,11 +86,20 @@ export function PersonSections({ person, section }: { person: Person; section: S
           )}
         </Stack>
       </Tabs.Panel>
+      <Tabs.Panel value="contacts" pt="md">
+        <ContactsTab person={person} />
+      </Tabs.Panel>
       <Tabs.Panel value="what-matters" pt="md">
         <ProfileItemsTab person={person} />
       </Tabs.Panel>
       <Tabs.Panel value="network" pt="md">
         <NetworkTab person={person} />
+      </Tabs.Panel>
+      <Tabs.Panel value="promises" pt="md">
+        <PersonPromises person={person} />
+      </Tabs.Panel>
+      <Tabs.Panel value="consistency" pt="md">
+        <PersonConsistency person={person} />
       </Tabs.Panel>
       <Tabs.Panel value="consent" pt="md">
         <ConsentTab person={person} />

@@ -21,6 +21,9 @@ export function Navigation({ role, onNavigate }: { role: Role; onNavigate: () =>
   const unread = useUnreadCount();
   const items: Item[] = [
     { to: '/', label: t('shell.nav.caseload'), roles: caseRoles },
+    { to: '/promises', label: t('shell.nav.promises'), roles: caseRoles },
+    { to: '/checkins', label: t('shell.nav.checkins'), roles: caseRoles },
+    { to: '/consistency', label: t('shell.nav.consistency'), roles: caseRoles },
     {
       to: '/notifications',
       label: t('shell.nav.notifications'),

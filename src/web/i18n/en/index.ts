@@ -1,13 +1,19 @@
 import { account } from './account';
 import { audit } from './audit';
 import { auth } from './auth';
+import { brief } from './brief';
+import { checkins } from './checkins';
 import { common } from './common';
 import { consent } from './consent';
+import { consistency } from './consistency';
+import { contacts } from './contacts';
 import { history } from './history';
 import { network } from './network';
 import { notifications } from './notifications';
 import { people } from './people';
 import { profile } from './profile';
+import { promises } from './promises';
+import { record } from './record';
 import { shell } from './shell';
 import { staff } from './staff';
 
@@ -21,6 +27,12 @@ export const en = {
   network,
   consent,
   history,
+  brief,
+  contacts,
+  record,
+  promises,
+  checkins,
+  consistency,
   audit,
   notifications,
   account,

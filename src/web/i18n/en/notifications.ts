@@ -12,4 +12,40 @@ export const notifications = {
   aColleague: 'A colleague',
   openRecord: 'Open the record',
   markRead: 'Mark as read',
+  // Reminders: {{when}} is "tomorrow", "today", "3 days ago"…
+  kinds: {
+    promiseDue: 'Your promise to {{person}} is due {{when}}.',
+    promiseDueOutside: 'A promise you made is due {{when}}, in a record you can no longer open.',
+    promiseOverdue: 'Your promise to {{person}} was due {{when}}.',
+    promiseOverdueOutside: 'A promise you made was due {{when}}, in a record you can no longer open.',
+    checkinOverdue: 'A check-in with {{person}} was due {{when}}.',
+    checkinOverdueOutside: 'A check-in was due {{when}}, in a record you can no longer open.',
+    dateComingUp: 'A date to remember for {{person}} comes round {{when}}.',
+    dateComingUpOutside: 'A date to remember comes round {{when}}, in a record you can no longer open.',
+    checkinPrompt:
+      '{{person}}’s check-in raised something worth talking about. What could I do differently? Ask them next time you meet.',
+    checkinPromptOutside: 'A check-in raised something worth talking about, in a record you can no longer open.',
+    checkinSignal:
+      '{{person}}’s check-in raised something. A conversation for supervision, not a judgement: how can you support their worker?',
+    checkinSignalOutside: 'A check-in in your team raised something, in a record you cannot open.',
+  },
+  kindLabels: {
+    break_glass: 'Emergency access',
+    promise_due: 'Promise due',
+    promise_overdue: 'Promise past its date',
+    checkin_overdue: 'Check-in due',
+    date_coming_up: 'Coming up',
+    checkin_prompt: 'Check-in',
+    checkin_signal: 'Check-in in your team',
+  },
+  about: {
+    promise: 'The promise: “{{about}}”',
+    rhythm: 'The agreed rhythm: {{about}}',
+    remember: 'To remember: “{{about}}”',
+  },
+  dueOn: 'Date: {{date}}',
+  overdueHint: 'You can mark it kept, or agree a new date with them and say why.',
+  openPromises: 'Open {{person}}’s promises',
+  openCheckins: 'Open {{person}}’s check-ins',
+  openRemember: 'Open what matters to {{person}}',
 };

@@ -10,6 +10,9 @@ export const shell = {
   nav: {
     label: 'Main',
     caseload: 'My caseload',
+    promises: 'My promises',
+    checkins: 'Check-ins due',
+    consistency: 'My consistency',
     notifications: 'Notifications',
     accessReview: 'Access review',
     staff: 'Staff and teams',

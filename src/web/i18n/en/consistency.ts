@@ -1,0 +1,46 @@
+export const consistency = {
+  title: 'Consistency',
+  personIntro:
+    'Keeping promises, arriving when expected and keeping to the agreed rhythm, with {{name}}. Each figure opens to the records behind it.',
+  mineTitle: 'My consistency',
+  mineIntro:
+    'Three signals of being reliable, each with the records behind it. They are for reflection and supervision, not a score.',
+  whose: 'Whose figures',
+  me: 'Mine ({{name}})',
+  period: 'Period',
+  periods: {
+    '30': 'Last 30 days',
+    '90': 'Last 90 days',
+    '365': 'Last year',
+  },
+  figuresLabel: 'Consistency figures',
+  percent: '{{percent}}%',
+  promises: {
+    title: 'Promises kept by their date',
+    sentence_one: '{{numerator}} of {{count}} promise kept by its date',
+    sentence_other: '{{numerator}} of {{count}} promises kept by their date',
+    none: 'No promises by practitioners were due in this period.',
+    counts: 'Kept by its date',
+    doesNot: 'Not kept by its date',
+  },
+  visits: {
+    title: 'Visits started on time',
+    sentence_one: '{{numerator}} of {{count}} planned visit started within 10 minutes of the plan',
+    sentence_other: '{{numerator}} of {{count}} planned visits started within 10 minutes of the plan',
+    none: 'No planned visits happened in this period.',
+    counts: 'On time',
+    doesNot: 'Started later than planned',
+  },
+  checkins: {
+    title: 'Check-ins on rhythm',
+    sentence_one: '{{numerator}} of {{count}} agreed rhythm is on track today',
+    sentence_other: '{{numerator}} of {{count}} agreed rhythms are on track today',
+    none: 'No check-in rhythms are agreed.',
+    counts: 'On track',
+    doesNot: 'Past its date',
+  },
+  showRecords_one: 'Show the {{count}} record behind this',
+  showRecords_other: 'Show the {{count}} records behind this',
+  hideRecords: 'Hide the records',
+  recordsLabel: 'Records behind “{{title}}”',
+};
