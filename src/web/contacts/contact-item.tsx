@@ -33,7 +33,7 @@ export function ContactItem({ contact, personName, open, justRecorded, onToggle 
     contact.participants.length > 0
       ? t('contacts.with', { names: format.list(contact.participants.map((participant) => participant.name)) })
       : null,
-    contact.place ? t('contacts.at', { place: contact.place }) : null,
+    contact.place ? t('contacts.at', { place: contact.place }) : contact.placeHidden ? t('contacts.placeHidden') : null,
     contact.initiatedBy === 'person' ? t('contacts.theyStarted', { name: personName }) : null,
     contact.cancelledReason ? t('contacts.cancelledBecause', { reason: contact.cancelledReason }) : null,
   ]);

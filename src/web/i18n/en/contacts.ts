@@ -22,6 +22,7 @@ export const contacts = {
   by: 'Recorded by {{name}}',
   with: 'With {{names}}',
   at: 'Where: {{place}}',
+  placeHidden: 'Where: kept to their practitioners (their contact details are restricted)',
   lasted: 'Lasted {{duration}}',
   theyStarted: '{{name}} got in touch',
   plannedFor: 'Planned for {{time}}',
