@@ -65,7 +65,24 @@ try {
   await sam.page.goto(`${amara}/what-matters`);
   await sam.page.waitForLoadState('networkidle');
   await sam.page.screenshot({ path: path.join(out, 'what-matters.png'), fullPage: true });
+  await sam.page.goto(`${amara}/brief`);
+  await sam.page.getByRole('heading', { level: 1 }).waitFor();
+  await sam.page.waitForLoadState('networkidle');
+  await sam.page.screenshot({ path: path.join(out, 'brief.png'), fullPage: true });
+  await sam.page.goto(`${amara}/promises`);
+  await sam.page.waitForLoadState('networkidle');
+  await sam.page.screenshot({ path: path.join(out, 'promises.png'), fullPage: true });
+  await sam.page.goto(`${base}/consistency`);
+  await sam.page.waitForLoadState('networkidle');
+  await sam.page.screenshot({ path: path.join(out, 'consistency.png'), fullPage: true });
   await sam.context.close();
+
+  const samPhone = await signedIn('sam@demo.rapport.test', { width: 360, height: 740 });
+  await samPhone.page.goto(`${amara}/contacts/new`);
+  await samPhone.page.getByRole('heading', { level: 1 }).waitFor();
+  await samPhone.page.waitForLoadState('networkidle');
+  await samPhone.page.screenshot({ path: path.join(out, 'record-visit-360.png'), fullPage: true });
+  await samPhone.context.close();
 
   const jo = await signedIn('jo@demo.rapport.test');
   await jo.page.goto(amara);
