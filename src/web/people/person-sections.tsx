@@ -4,10 +4,12 @@ import { useNavigate } from 'react-router';
 import type { Person } from '../../domain/people.js';
 import { AccessLogSection } from '../audit/access-log-section';
 import { useSession } from '../auth/session-context';
+import { CheckinsTab } from '../checkins/checkins-tab';
 import { PersonPromises } from '../commitments/person-promises';
 import { ConsentTab } from '../consent/consent-tab';
 import { ContactsTab } from '../contacts/contacts-tab';
 import { PersonConsistency } from '../consistency/person-consistency';
+import { GoalsTab } from '../goals/goals-tab';
 import { NetworkTab } from '../network/network-tab';
 import { HistoryTab } from '../profile/history-tab';
 import { ProfileItemsTab } from '../profile/profile-items-tab';
@@ -21,6 +23,8 @@ export const sections = [
   'contacts',
   'what-matters',
   'network',
+  'goals',
+  'how-its-going',
   'promises',
   'consistency',
   'consent',
@@ -37,6 +41,8 @@ const tabLabels = {
   contacts: 'people.sections.contacts',
   'what-matters': 'people.sections.whatMatters',
   network: 'people.sections.network',
+  goals: 'goals.tab',
+  'how-its-going': 'voice.tab',
   promises: 'people.sections.promises',
   consistency: 'people.sections.consistency',
   consent: 'people.sections.consent',
@@ -94,6 +100,12 @@ export function PersonSections({ person, section }: { person: Person; section: S
       </Tabs.Panel>
       <Tabs.Panel value="network" pt="md">
         <NetworkTab person={person} />
+      </Tabs.Panel>
+      <Tabs.Panel value="goals" pt="md">
+        <GoalsTab person={person} />
+      </Tabs.Panel>
+      <Tabs.Panel value="how-its-going" pt="md">
+        <CheckinsTab person={person} />
       </Tabs.Panel>
       <Tabs.Panel value="promises" pt="md">
         <PersonPromises person={person} />

@@ -7,6 +7,7 @@ import { common } from './common';
 import { consent } from './consent';
 import { consistency } from './consistency';
 import { contacts } from './contacts';
+import { goals } from './goals';
 import { history } from './history';
 import { network } from './network';
 import { notifications } from './notifications';
@@ -16,6 +17,7 @@ import { promises } from './promises';
 import { record } from './record';
 import { shell } from './shell';
 import { staff } from './staff';
+import { voice } from './voice';
 
 /** English, the source language. Other languages mirror this shape. */
 export const en = {
@@ -33,6 +35,8 @@ export const en = {
   promises,
   checkins,
   consistency,
+  goals,
+  voice,
   audit,
   notifications,
   account,

@@ -1,0 +1,236 @@
+import { Alert, Button, Fieldset, Group, Loader, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Party } from '../../domain/commitments.js';
+import type { Person } from '../../domain/people.js';
+import { newGoal } from '../../domain/plans.js';
+import { isApiError } from '../api/api-error';
+import { useNetwork } from '../network/use-network';
+import { FormMessage } from '../ui/form-message';
+import { localToday, newKey } from '../ui/local-time';
+import { errorsByField } from './goal-forms';
+import { useAddGoal } from './use-goals';
+
+interface StepRow {
+  key: string;
+  text: string;
+  owner: string;
+  professional: string;
+  dueOn: string;
+}
+
+const emptyStep = (): StepRow => ({ key: newKey(), text: '', owner: 'person', professional: '', dueOn: '' });
+
+function ownerOf(row: StepRow): Party {
+  if (row.owner === 'you') {
+    return { kind: 'practitioner' };
+  }
+  if (row.owner === 'person') {
+    return { kind: 'person' };
+  }
+  if (row.owner === 'other') {
+    return { kind: 'other_professional', name: row.professional };
+  }
+  return { kind: 'network_member', memberId: row.owner.slice('member:'.length) };
+}
+
+/** A goal in the person's words, with its first steps, each with an owner. */
+export function AddGoal({ person, onDone }: { person: Person; onDone: (saved: string | null) => void }) {
+  const { t } = useTranslation();
+  const network = useNetwork(person.id, false);
+  const add = useAddGoal(person.id);
+  const name = person.addressAs ?? person.fullName;
+  const [inTheirWords, setWords] = useState('');
+  const [saidBy, setSaidBy] = useState(name);
+  const [saidOn, setSaidOn] = useState(localToday());
+  const [whyItMatters, setWhy] = useState('');
+  const [strengths, setStrengths] = useState('');
+  const [steps, setSteps] = useState<StepRow[]>(() => [emptyStep()]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const err = (field: string) => ({ error: errors[field], 'aria-invalid': errors[field] ? true : undefined });
+  const setStep = (index: number, change: Partial<StepRow>) =>
+    setSteps((rows) => rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const element = event.currentTarget;
+    const focusProblem = () =>
+      requestAnimationFrame(() => element.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    const parsed = newGoal.safeParse({
+      inTheirWords,
+      saidBy,
+      saidOn,
+      whyItMatters: whyItMatters.trim() === '' ? undefined : whyItMatters,
+      strengths: strengths
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+      steps: steps
+        .filter((row) => row.text.trim() !== '')
+        .map((row) => ({ text: row.text, owner: ownerOf(row), dueOn: row.dueOn === '' ? undefined : row.dueOn })),
+    });
+    if (!parsed.success) {
+      setErrors(errorsByField(parsed.error.issues));
+      focusProblem();
+      return;
+    }
+    add.mutate(parsed.data, {
+      onSuccess: () => onDone(t('goals.add.saved')),
+      onError: (error) => {
+        if (!isApiError(error)) {
+          setFormError(t('common.unreachable'));
+          return;
+        }
+        const fields = errorsByField(
+          error.fieldProblems.map((p) => ({ path: p.field.split('.'), message: p.message })),
+        );
+        setErrors(fields);
+        setFormError(Object.keys(fields).length > 0 ? null : error.message);
+        focusProblem();
+      },
+    });
+  }
+
+  if (network.isPending) {
+    return <Loader aria-label={t('common.loading')} />;
+  }
+  if (network.isError) {
+    return (
+      <Alert color="red" role="alert">
+        {network.error.message}
+      </Alert>
+    );
+  }
+  const owners = [
+    { value: 'person', label: t('goals.add.ownerPerson', { name }) },
+    { value: 'you', label: t('goals.add.ownerYou') },
+    ...network.data.items.map((member) => ({
+      value: `member:${member.id}`,
+      label: t('goals.add.ownerMember', { name: member.name, relationship: member.relationship }),
+    })),
+    { value: 'other', label: t('goals.add.ownerOther') },
+  ];
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Fieldset legend={t('goals.add.legend')} variant="filled" p="sm">
+        <Stack gap="sm">
+          <FormMessage message={formError} />
+          <Textarea
+            label={t('goals.add.inTheirWords')}
+            description={t('goals.add.inTheirWordsHint')}
+            autosize
+            minRows={2}
+            value={inTheirWords}
+            onChange={(event) => setWords(event.currentTarget.value)}
+            {...err('inTheirWords')}
+          />
+          <Group gap="sm" align="flex-start" wrap="wrap">
+            <TextInput
+              label={t('goals.add.saidBy')}
+              value={saidBy}
+              onChange={(event) => setSaidBy(event.currentTarget.value)}
+              autoComplete="off"
+              style={{ flex: '1 1 180px' }}
+              {...err('saidBy')}
+            />
+            <TextInput
+              type="date"
+              label={t('goals.add.saidOn')}
+              max={localToday()}
+              value={saidOn}
+              onChange={(event) => setSaidOn(event.currentTarget.value)}
+              style={{ flex: '0 1 180px' }}
+              {...err('saidOn')}
+            />
+          </Group>
+          <Textarea
+            label={t('goals.add.whyItMatters')}
+            autosize
+            minRows={2}
+            value={whyItMatters}
+            onChange={(event) => setWhy(event.currentTarget.value)}
+            {...err('whyItMatters')}
+          />
+          <Textarea
+            label={t('goals.add.strengths')}
+            autosize
+            minRows={2}
+            value={strengths}
+            onChange={(event) => setStrengths(event.currentTarget.value)}
+            {...err('strengths')}
+          />
+          {steps.map((row, index) => (
+            <Fieldset key={row.key} legend={t('goals.add.stepsLegend', { number: index + 1 })} p="sm">
+              <Stack gap="xs">
+                <TextInput
+                  label={t('goals.add.stepText')}
+                  value={row.text}
+                  onChange={(event) => setStep(index, { text: event.currentTarget.value })}
+                  autoComplete="off"
+                  {...err(`steps.${index}.text`)}
+                />
+                <Group gap="sm" align="flex-start" wrap="wrap">
+                  <NativeSelect
+                    label={t('goals.add.owner')}
+                    data={owners}
+                    value={row.owner}
+                    onChange={(event) => setStep(index, { owner: event.currentTarget.value })}
+                    style={{ flex: '1 1 180px' }}
+                    {...err(`steps.${index}.owner`)}
+                  />
+                  <TextInput
+                    type="date"
+                    label={t('goals.add.dueOn')}
+                    min={localToday()}
+                    value={row.dueOn}
+                    onChange={(event) => setStep(index, { dueOn: event.currentTarget.value })}
+                    style={{ flex: '0 1 180px' }}
+                    {...err(`steps.${index}.dueOn`)}
+                  />
+                </Group>
+                {row.owner === 'other' && (
+                  <TextInput
+                    label={t('goals.add.professionalName')}
+                    value={row.professional}
+                    onChange={(event) => setStep(index, { professional: event.currentTarget.value })}
+                    autoComplete="off"
+                    {...err(`steps.${index}.owner.name`)}
+                  />
+                )}
+                {steps.length > 1 && (
+                  <Button
+                    variant="subtle"
+                    color="dark"
+                    size="compact-sm"
+                    style={{ alignSelf: 'flex-start' }}
+                    onClick={() => setSteps((rows) => rows.filter((_, i) => i !== index))}
+                  >
+                    {t('goals.add.removeStep')}
+                  </Button>
+                )}
+              </Stack>
+            </Fieldset>
+          ))}
+          <Button
+            variant="light"
+            style={{ alignSelf: 'flex-start' }}
+            onClick={() => setSteps((rows) => [...rows, emptyStep()])}
+          >
+            {t('goals.add.addStep')}
+          </Button>
+          <Group gap="sm">
+            <Button type="submit" loading={add.isPending}>
+              {t('goals.add.save')}
+            </Button>
+            <Button variant="default" onClick={() => onDone(null)}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </Fieldset>
+    </form>
+  );
+}
