@@ -65,6 +65,9 @@ test('Sam adds a goal in the person’s words, hands the device over, and sees w
   await expect(handOver).toBeVisible();
   await expect(handOver).not.toContainText(person!.fullName);
   await expect(handOver.getByRole('link')).toHaveCount(0); // the whole screen: nothing leads elsewhere
+  // The browser's Back button does not lead back to the record either.
+  await page.goBack();
+  await expect(handOver).toBeVisible();
   await page.setViewportSize({ width: 360, height: 740 });
   await expectAccessible(page, testInfo, 'hand-over');
   await attachScreenshot(page, testInfo, 'hand-over-360');

@@ -1,5 +1,6 @@
 import { Box, Button, Chip, Fieldset, Group, Modal, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useBlocker } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Instrument } from '../../domain/checkins.js';
 import { checkAnswers, type Answers } from '../../domain/instruments.js';
@@ -32,6 +33,15 @@ export function HandOver({
   const [formError, setFormError] = useState<string | null>(null);
   const { definition } = instrument;
   const count = definition.items.length;
+
+  // While the device is handed over, the browser's Back button (or any link) must not lead back to
+  // the record: only "Give back to worker" does. Signing out (idle time-out) still goes through.
+  const blocker = useBlocker(({ nextLocation }) => nextLocation.pathname !== '/sign-in');
+  useEffect(() => {
+    if (blocker.state === 'blocked') {
+      blocker.reset();
+    }
+  }, [blocker]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
