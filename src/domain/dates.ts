@@ -5,12 +5,10 @@ export const EARLIEST_YEAR = 1900;
 export const LATEST_YEAR = 2100;
 
 /** A calendar date, `YYYY-MM-DD`, with no time zone: a birthday, a court date. */
-export const calendarDate = z.iso
-  .date('Use a date like 2026-03-14')
-  .refine((value) => {
-    const year = Number(value.slice(0, 4));
-    return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
-  }, `Use a date between ${EARLIEST_YEAR} and ${LATEST_YEAR}`);
+export const calendarDate = z.iso.date('Use a date like 2026-03-14').refine((value) => {
+  const year = Number(value.slice(0, 4));
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+}, `Use a date between ${EARLIEST_YEAR} and ${LATEST_YEAR}`);
 
 /** A moment in time with its offset, within the same years as calendarDate. */
 export const instant = z.iso

@@ -50,9 +50,7 @@ export async function listNotifications(
           (select i.text from profile_items i where i.organisation_id = n.organisation_id and i.id = n.subject_id),
           (select 'every ' || k.every_days || ' days' from checkin_cadences k where k.organisation_id = n.organisation_id and k.id = n.subject_id),
           (select i.title from checkin_responses r join instruments i on i.organisation_id = r.organisation_id and i.id = r.instrument_id
-            where r.organisation_id = n.organisation_id and r.id = n.subject_id))`.as(
-          'about',
-        ),
+            where r.organisation_id = n.organisation_id and r.id = n.subject_id))`.as('about'),
       )
       .where('n.organisation_id', '=', actor.organisationId)
       .where('n.user_id', '=', actor.userId)
