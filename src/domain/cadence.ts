@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { calendarDate, pastOrToday } from './dates.js';
 
+// One formatter per time zone: making an Intl.DateTimeFormat costs far more than using one (it was
+// most of the brief's own CPU time, docs/performance.md).
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of an instant in a time zone ("2026-03-29" in Europe/London). */
 export function localDate(instant: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 /** Adds whole calendar days to a date; no clock time, so daylight-saving changes cannot shift it. */

@@ -105,6 +105,11 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     if (request.protocol === 'https') {
       reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     }
+    if (services.config.serverTiming) {
+      // Time inside the server, from arrival to a serialised answer (total only, no breakdown), so
+      // that `npm run bench` can tell it from the network (SERVER_TIMING=1; docs/performance.md).
+      reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(2)}`);
+    }
   });
   app.addHook('onResponse', async (request, reply) => {
     // Route pattern, never the URL: query strings may hold names (SECURITY.md check 28).

@@ -26,6 +26,11 @@ export interface Config {
   publicUrl: string;
   /** When to look for new reminders (cron, UTC). */
   reminderCron: string;
+  /**
+   * Send `Server-Timing: app;dur=<ms>` (the time inside the server) on every answer: for `npm run
+   * bench` and for diagnosis. Off by default: the sign-in answers are meant to be alike (check 1).
+   */
+  serverTiming: boolean;
 }
 
 const environment = z.object({
@@ -47,6 +52,7 @@ const environment = z.object({
   MAIL_FROM: z.string().min(3).default('Rapport <no-reply@localhost>'),
   PUBLIC_URL: z.url().optional(),
   REMINDER_CRON: z.string().min(9).default('*/15 * * * *'),
+  SERVER_TIMING: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -72,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: values.MAIL_FROM,
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
     reminderCron: values.REMINDER_CRON,
+    serverTiming: values.SERVER_TIMING === 'true' || values.SERVER_TIMING === '1',
   };
 }

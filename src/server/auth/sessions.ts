@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { SessionSummary } from '../../domain/auth.js';
 import type { Actor } from '../access/actor.js';
-import type { Db, Queryable } from '../db/database.js';
+import { prepared, type Db, type Queryable } from '../db/database.js';
 import type { SessionEndReason } from '../db/schema.js';
 
 export interface SessionLimits {
@@ -80,6 +80,7 @@ export async function resolveSession(
   }
   const row = await db
     .selectFrom('sessions as s')
+    .modifyFront(prepared) // every request runs it: planned once per connection
     .innerJoin('users as u', (join) =>
       join.onRef('u.organisation_id', '=', 's.organisation_id').onRef('u.id', '=', 's.user_id'),
     )

@@ -69,6 +69,11 @@ async function setParticipants(tx: Tx, actor: Actor, contactId: string, ids: rea
     .where('organisation_id', '=', actor.organisationId)
     .where('contact_id', '=', contactId)
     .execute();
+  await addParticipants(tx, actor, contactId, ids);
+}
+
+/** Adds who was there to a contact that has no one yet (a new one: nothing to delete first). */
+async function addParticipants(tx: Tx, actor: Actor, contactId: string, ids: readonly string[]): Promise<void> {
   if (ids.length > 0) {
     await tx
       .insertInto('contact_participants')
@@ -125,7 +130,7 @@ export async function recordContact(
             created_by: actor.userId,
           })
           .execute();
-        await setParticipants(tx, actor, id, input.participantIds ?? []);
+        await addParticipants(tx, actor, id, input.participantIds ?? []);
         if (input.note) {
           await tx
             .insertInto('contact_notes')

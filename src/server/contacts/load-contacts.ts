@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { contactMeasures, type Contact, type NoteVersion } from '../../domain/contacts.js';
 import type { Actor } from '../access/actor.js';
 import { allocatedToActor } from '../access/scope.js';
-import type { Queryable } from '../db/database.js';
+import { prepared, type Queryable } from '../db/database.js';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -15,6 +15,7 @@ export async function selectContacts(
 ): Promise<Contact[]> {
   let query = tx
     .selectFrom('contacts as c')
+    .modifyFront(prepared) // planning it costs more than running it
     .innerJoin('users as u', (join) =>
       join.onRef('u.organisation_id', '=', 'c.organisation_id').onRef('u.id', '=', 'c.practitioner_id'),
     )

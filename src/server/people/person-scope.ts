@@ -1,7 +1,7 @@
 import type { Actor } from '../access/actor.js';
 import { allocatedToActor, findableBy, openableBy } from '../access/scope.js';
 import { readTransaction, recordAudit, recordDenied } from '../audit/audit.js';
-import type { Db, Tx } from '../db/database.js';
+import { prepared, type Db, type Tx } from '../db/database.js';
 import { AppError, notFound } from '../http/errors.js';
 
 /** The same answer for "no such person" and "not yours to see" (SECURITY.md check 8). */
@@ -23,6 +23,7 @@ export interface PersonInScope {
 async function requireOpenablePerson(tx: Tx, actor: Actor, personId: string, lock: boolean): Promise<PersonInScope> {
   let query = tx
     .selectFrom('people as p')
+    .modifyFront(prepared) // every read and write of a record runs it: planned once per connection
     .select(['p.id', 'p.restricted', 'p.contact_details_restricted', 'p.version'])
     .select(allocatedToActor(actor).as('allocated_to_me'))
     .select(findableBy(actor).as('findable'))
