@@ -71,9 +71,27 @@ export const brief = z
     networkChanges: z.array(
       z.object({ name: z.string(), change: z.enum(['added', 'changed', 'ended']), on: z.iso.datetime() }),
     ),
-    // Filled by later modules: goals, the person's latest check-in, the working agreement.
-    goals: z.null(),
-    latestCheckIn: z.null(),
+    goals: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          inTheirWords: z.string(),
+          saidBy: z.string(),
+          latestProgress: z.object({ score: z.number().int(), ratedOn: calendarDate }).nullable(),
+          latestMilestone: z.object({ text: z.string(), reachedOn: calendarDate }).nullable(),
+          openSteps: z.number().int(),
+        }),
+      )
+      .describe('Their active goals, in their words, with the progress they last rated'),
+    latestCheckIn: z
+      .object({
+        instrument: z.string(),
+        completedAt: z.iso.datetime(),
+        total: z.number().nullable(),
+        raisedSomething: z.boolean().describe('It raised a prompt: a conversation to have'),
+      })
+      .nullable(),
+    // Filled by a later module: the working agreement.
     workingAgreement: z.null(),
   })
   .meta({ id: 'Brief' });

@@ -78,7 +78,9 @@ test('Sam reads the brief, records a visit with a note and a promise in a few st
   await expect(brief.getByRole('region', { name: 'Open promises' })).toBeVisible();
   await expect(brief.getByRole('region', { name: 'Last time' })).toBeVisible();
   await expect(brief.getByRole('region', { name: 'Check-in rhythm' })).toBeVisible();
-  await expect(brief.getByRole('region', { name: 'Still to come' })).toContainText('Their goals');
+  await expect(brief.getByRole('region', { name: 'Their goals' })).toBeVisible();
+  await expect(brief.getByRole('region', { name: 'Their latest check-in' })).toBeVisible();
+  await expect(brief.getByRole('region', { name: 'Still to come' })).toContainText('Our working agreement');
   await expect(brief.getByRole('button', { name: 'Print' })).toBeVisible();
   expect(reads.filter((path) => !path.endsWith('/brief'))).toEqual([]);
   expect(reads.filter((path) => path.endsWith('/brief'))).toHaveLength(1);

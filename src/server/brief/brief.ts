@@ -47,6 +47,8 @@ interface BriefRow {
   promises: CommitmentRow[];
   agreed: CommitmentRow[];
   cadences: CadenceJson[];
+  goals: Brief['goals'];
+  latest_checkin: (Omit<NonNullable<Brief['latestCheckIn']>, 'total'> & { total: number | string | null }) | null;
 }
 
 /** Rows of an embedded query as one JSON array, in the query's own order. */
@@ -99,6 +101,22 @@ export async function getBrief(db: Db, actor: Actor, personId: string): Promise<
       ${jsonRows(commitmentsQuery(db, actor, { personId, status: 'outstanding' }, utcToday))} as promises,
       ${jsonRows(commitmentsQuery(db, actor, { personId, madeInContactId: sql<string>`lc.id`, status: 'all' }, utcToday))} as agreed,
       ${jsonRows(cadencesQuery(db, actor, sql<boolean>`k.person_id = ${personId}`))} as cadences,
+      (select coalesce(json_agg(json_build_object('id', g.id, 'inTheirWords', g.in_their_words, 'saidBy', g.said_by,
+          'latestProgress', (select json_build_object('score', r.score, 'ratedOn', r.rated_on) from goal_progress r
+             where r.organisation_id = g.organisation_id and r.goal_id = g.id order by r.rated_on desc, r.recorded_at desc limit 1),
+          'latestMilestone', (select json_build_object('text', x.text, 'reachedOn', x.reached_on) from goal_milestones x
+             where x.organisation_id = g.organisation_id and x.goal_id = g.id order by x.reached_on desc limit 1),
+          'openSteps', (select count(*) from goal_steps st
+             where st.organisation_id = g.organisation_id and st.goal_id = g.id and st.done_on is null)
+        ) order by g.created_at), '[]'::json)
+        from goals g where g.organisation_id = p.organisation_id and g.person_id = p.id and g.status = 'active') as goals,
+      (select json_build_object('instrument', i.title,
+          'completedAt', to_char(r.completed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'total', r.total, 'raisedSomething', jsonb_array_length(r.alerts) > 0)
+        from checkin_responses r
+        join instruments i on i.organisation_id = r.organisation_id and i.id = r.instrument_id
+        where r.organisation_id = p.organisation_id and r.person_id = p.id
+        order by r.completed_at desc limit 1) as latest_checkin,
       set_config('synchronous_commit', 'off', true) as commit_without_waiting
     from scope s
     join people p on p.organisation_id = s.organisation_id and p.id = s.id
@@ -171,8 +189,13 @@ export async function getBrief(db: Db, actor: Actor, personId: string): Promise<
     lastContact: core.last_contact ? { ...core.last_contact, agreed } : null,
     cadences,
     networkChanges: core.network_changes,
-    goals: null,
-    latestCheckIn: null,
+    goals: core.goals,
+    latestCheckIn: core.latest_checkin
+      ? {
+          ...core.latest_checkin,
+          total: core.latest_checkin.total === null ? null : Number(core.latest_checkin.total),
+        }
+      : null,
     workingAgreement: null,
   };
 }

@@ -316,13 +316,42 @@ describe('check-in rhythms and the brief', () => {
       thingsToRemember: [{ text: 'Birthday', onDate: daysFromNow(3), daysAway: 3 }],
       approachWithCare: [{ text: 'Do not mention his dad unless he does' }],
       lastContact: { kind: 'home_visit', note: 'Dylan wants to try the youth club.', agreed: [{}, {}] },
-      goals: null,
+      goals: [],
       latestCheckIn: null,
       workingAgreement: null,
     });
     expect(brief.promises.byUs).toHaveLength(1);
     expect(brief.promises.toUs).toHaveLength(1);
     expect((await alexClient.get(`/api/people/${dylan}/brief`)).statusCode).toBe(404);
+
+    // The places kept for the person's voice fill in: their goal with the progress they gave it,
+    // and their latest check-in, with whether it raised something.
+    const goal = (
+      await samClient.post(`/api/people/${dylan}/goals`, {
+        inTheirWords: 'I want to go to the youth club on my own',
+        saidBy: 'Dylan',
+        saidOn: daysFromNow(0),
+        steps: [{ text: 'Go once with Sam', owner: { kind: 'practitioner' } }],
+      })
+    ).json<{ id: string }>();
+    await samClient.post(`/api/people/${dylan}/goals/${goal.id}/progress`, { score: 4, ratedOn: daysFromNow(0) });
+    const instruments = (await samClient.get('/api/instruments')).json<{ items: { id: string; key: string }[] }>();
+    await samClient.post(`/api/people/${dylan}/checkins`, {
+      instrumentId: instruments.items.find((item) => item.key === 'rapport-relationship')!.id,
+      answers: { listened: 8, trust: 3, what_matters: 7, respected: 8 },
+      mode: 'handed_over',
+    });
+    const filled = (await samClient.get(`/api/people/${dylan}/brief`)).json<Record<string, unknown>>();
+    expect(filled).toMatchObject({
+      goals: [
+        {
+          inTheirWords: 'I want to go to the youth club on my own',
+          latestProgress: { score: 4, ratedOn: daysFromNow(0) },
+          openSteps: 1,
+        },
+      ],
+      latestCheckIn: { instrument: 'How are we working together?', total: 26, raisedSomething: true },
+    });
   });
 });
 

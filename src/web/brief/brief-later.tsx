@@ -2,15 +2,10 @@ import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { BriefSection } from './brief-section';
 
-const parts = [
-  { title: 'brief.later.goals', hint: 'brief.later.goalsHint' },
-  { title: 'brief.later.latestCheckIn', hint: 'brief.later.latestCheckInHint' },
-  { title: 'brief.later.workingAgreement', hint: 'brief.later.workingAgreementHint' },
-] as const;
+const parts = [{ title: 'brief.later.workingAgreement', hint: 'brief.later.workingAgreementHint' }] as const;
 
 /**
- * Places kept for goals, the person's latest check-in and the working agreement, which later
- * updates fill. Said plainly, so nobody reads an empty space as "nothing was agreed".
+ * The place kept for the working agreement, which a later update fills. Said plainly, so nobody reads an empty space as "nothing was agreed".
  */
 export function LaterSection({ name }: { name: string }) {
   const { t } = useTranslation();
@@ -19,7 +14,7 @@ export function LaterSection({ name }: { name: string }) {
       <Text size="sm" c="dark.7">
         {t('brief.later.intro', { name })}
       </Text>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+      <SimpleGrid cols={1} spacing="md">
         {parts.map((part) => (
           <Stack key={part.title} gap={2}>
             <Title order={3} size="h5">

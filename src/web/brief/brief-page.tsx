@@ -7,6 +7,7 @@ import { RecordUnavailable } from '../people/record-unavailable';
 import { PageHeading } from '../ui/page-heading';
 import { LastTimeSection, NetworkSection, RhythmSection } from './brief-history';
 import { LaterSection } from './brief-later';
+import { GoalsSection, LatestCheckInSection } from './brief-voice';
 import { AddressSection, CareSection, RememberSection, WhatMattersSection } from './brief-person';
 import { PromisesSection } from './brief-promises';
 import { useBrief } from './use-brief';
@@ -80,6 +81,8 @@ function BriefContent({ brief }: { brief: Brief }) {
         <RhythmSection brief={brief} />
         <WhatMattersSection brief={brief} />
         <NetworkSection brief={brief} />
+        <GoalsSection brief={brief} />
+        <LatestCheckInSection brief={brief} />
         <LaterSection name={name} />
       </div>
     </Stack>
