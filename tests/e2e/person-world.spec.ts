@@ -61,6 +61,8 @@ async function addTie(page: Page, tie: NewTie): Promise<void> {
 
 // The journey: before a visit, Sam opens a person's world and fills it in.
 test('Sam records what matters, adds three ties and sees them on the ecomap', async ({ page }, testInfo) => {
+  // The longest journey, with axe over the ecomap: about a minute on a busy 2-core machine.
+  test.slow();
   await signIn(page, 'sam');
   // Any name they use works, and a small typo is fine.
   await openPerson(page, 'Husain', person);
