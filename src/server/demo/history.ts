@@ -3,6 +3,7 @@ import type { Insertable } from 'kysely';
 import type { Tx } from '../db/database.js';
 import type { CommitmentEventTable, CommitmentTable, ContactNoteTable, ContactTable } from '../db/schema.js';
 import type { SeededPerson } from './profiles.js';
+import { generator } from './random.js';
 
 /** A few months of contacts, promises and check-in rhythms for each demo person (issue 4). */
 
@@ -40,22 +41,6 @@ const renegotiationReasons = [
   'The housing office was closed all week; told them on the phone and agreed a new date.',
   'I was off sick; apologised and rebooked.',
 ];
-
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    between: (low: number, high: number) => low + Math.floor(next() * (high - low + 1)),
-    chance: (p: number) => next() < p,
-  };
-}
 
 export async function seedHistory(tx: Tx, organisationId: string, people: readonly SeededPerson[]): Promise<void> {
   const contacts: Insertable<ContactTable>[] = [];

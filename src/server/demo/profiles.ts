@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Tx } from '../db/database.js';
 import type { ConsentTable } from '../db/schema.js';
+import { generator } from './random.js';
 import {
   accessibilityNeeds,
   approachWithCare,
@@ -23,31 +24,6 @@ export interface SeededPerson {
   restricted: boolean;
   /** The practitioner who records the profile (the first allocated). */
   recordedBy: string;
-}
-
-/** A small deterministic generator, so the demo looks the same on every first start. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-    between: (low: number, high: number) => low + Math.floor(next() * (high - low + 1)),
-    /** `count` different items. */
-    sample: <T>(items: readonly T[], count: number): T[] =>
-      items
-        .map((item) => ({ item, order: next() }))
-        .sort((a, b) => a.order - b.order)
-        .slice(0, count)
-        .map(({ item }) => item),
-  };
 }
 
 const day = 86_400_000;

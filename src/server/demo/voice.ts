@@ -3,6 +3,7 @@ import { checkinAlerts, instrumentDefinition, scoreAnswers, type CheckinAlert } 
 import type { PlanGoal, PlanParticipant } from '../../domain/plans.js';
 import type { Tx } from '../db/database.js';
 import type { SeededPerson } from './profiles.js';
+import { generator } from './random.js';
 
 /**
  * The person's own voice (issue 5): goals in their words with the progress they rated, a plan
@@ -54,22 +55,6 @@ const goalPool = [
 ];
 
 const milestones = ['Went to the first session', 'Filled in the form on my own', 'A whole week without a row'];
-
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    between: (low: number, high: number) => low + Math.floor(next() * (high - low + 1)),
-    chance: (p: number) => next() < p,
-  };
-}
 
 export async function seedVoice(tx: Tx, organisationId: string, people: readonly SeededPerson[]): Promise<void> {
   const supervisorsOf = async (practitionerId: string) =>
