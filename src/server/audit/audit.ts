@@ -105,20 +105,15 @@ export async function recordPersonReads(
   await tx
     .insertInto('audit_events')
     .values(
-      people.map((personId) => ({
-        organisation_id: actor.organisationId,
-        actor_user_id: actor.userId,
-        actor_role: actor.role,
-        action,
-        kind: 'routine' as const,
-        record_type: 'person',
-        record_id: personId,
-        person_id: personId,
-        outcome: 'succeeded' as const,
-        source_address: actor.sourceAddress,
-        reason: null,
-        details: JSON.stringify({ ...details, people: people.length }),
-      })),
+      people.map((personId) =>
+        auditValues(actor, {
+          action,
+          recordType: 'person',
+          recordId: personId,
+          personId,
+          details: { ...details, people: people.length },
+        }),
+      ),
     )
     .execute();
 }

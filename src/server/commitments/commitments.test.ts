@@ -217,6 +217,14 @@ describe('the promises ledger', () => {
     }>();
     expect(ledger.items[0]).toMatchObject({ overdue: true });
     expect((await alexClient.get('/api/commitments')).json()).toEqual({ items: [] });
+    // The ledger shows Chloe's promises: her access log has a row saying Sam saw them.
+    const logged = await database.db
+      .selectFrom('audit_events')
+      .select(['actor_user_id', 'record_type'])
+      .where('action', '=', 'commitment.ledger.read')
+      .where('person_id', '=', chloe)
+      .execute();
+    expect(logged).toEqual([{ actor_user_id: sam.id, record_type: 'person' }]);
 
     // The next Saturday: Sam works Monday to Friday.
     const saturday = (() => {
