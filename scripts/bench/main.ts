@@ -58,6 +58,7 @@ import {
  * BENCH_REQUESTS=3000 (brief and direct SQL, each)  BENCH_RECORDS=4000 (per concurrency)
  * BENCH_CONCURRENCY=8,32  BENCH_KEEP=1 (keep the data folder)  BENCH_REUSE=<a kept data folder: measure it
  * again, seeding only up to sizes it does not hold yet>  BENCH_JSON=<file for the raw figures>
+ * BENCH_PROFILE=<folder for a V8 CPU profile of the server at each size>
  */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -143,7 +144,9 @@ async function startServerProcess(dataDir: string): Promise<ServerProcess> {
     SERVER_TIMING: 'true',
   };
   delete environment.DATABASE_URL;
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'server', 'main.js')], {
+  // BENCH_PROFILE=<folder>: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(root, 'dist', 'server', 'main.js')], {
     env: environment,
     stdio: ['ignore', logFd, logFd],
   });
@@ -442,7 +445,7 @@ async function measureSize(
     };
   } finally {
     sampler.stop();
-    client.close();
+    await client.close();
     await recorder.close().catch(() => undefined);
     await replayer.close().catch(() => undefined);
     await server.stop();

@@ -16,6 +16,8 @@ export interface AuditEntry {
   reason?: string | null;
   /** Small, non-personal facts (counts, field names changed) — never note text or addresses. */
   details?: Record<string, string | number | boolean | null | string[]>;
+  /** The details already as JSON text: what a StatementTemplate passes as one of its values. */
+  detailsJson?: string;
 }
 
 /** The row `recordAudit` and `auditRowsFrom` write (chain, sequence, time and hash come from the trigger). */
@@ -36,7 +38,7 @@ function auditValues(actor: Actor | null, entry: AuditEntry, organisationId?: st
     outcome: entry.outcome ?? 'succeeded',
     source_address: actor?.sourceAddress ?? null,
     reason: entry.reason ?? null,
-    details: JSON.stringify(entry.details ?? {}),
+    details: entry.detailsJson ?? JSON.stringify(entry.details ?? {}),
   };
 }
 

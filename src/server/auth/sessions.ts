@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { SessionSummary } from '../../domain/auth.js';
 import type { Actor } from '../access/actor.js';
-import { prepared, type Db, type Queryable } from '../db/database.js';
+import { prepared, queryBuilder, StatementTemplate, type Db, type Queryable } from '../db/database.js';
 import type { SessionEndReason } from '../db/schema.js';
 
 export interface SessionLimits {
@@ -63,6 +63,48 @@ export async function createSession(
   return { id, cookieValue: `${input.organisationId}.${token}`, csrfToken, createdAt };
 }
 
+interface SessionRow {
+  id: string;
+  token_hash: Buffer;
+  csrf_token: string;
+  created_at: Date;
+  last_seen_at: Date;
+  user_id: string;
+  role: Actor['role'];
+  display_name: string;
+  email: string;
+  totp_enabled_at: Date | null;
+  disabled_at: Date | null;
+}
+
+/** Every request looks its session up: built and compiled once, planned once per connection. */
+const sessionStatement = new StatementTemplate<{ organisationId: string; tokenHash: Buffer }>(
+  ['organisationId', 'tokenHash'],
+  ({ organisationId, tokenHash }) =>
+    queryBuilder
+      .selectFrom('sessions as s')
+      .modifyFront(prepared)
+      .innerJoin('users as u', (join) =>
+        join.onRef('u.organisation_id', '=', 's.organisation_id').onRef('u.id', '=', 's.user_id'),
+      )
+      .select([
+        's.id',
+        's.token_hash',
+        's.csrf_token',
+        's.created_at',
+        's.last_seen_at',
+        'u.id as user_id',
+        'u.role',
+        'u.display_name',
+        'u.email',
+        'u.totp_enabled_at',
+        'u.disabled_at',
+      ])
+      .where('s.organisation_id', '=', organisationId)
+      .where('s.token_hash', '=', tokenHash)
+      .where('s.ended_at', 'is', null),
+);
+
 /**
  * Finds the live session behind a cookie, or null. The user's role and status are read afresh on
  * every request, so a disabled account or a changed role takes effect at once (check 5); idle and
@@ -78,29 +120,14 @@ export async function resolveSession(
   if (!parsed) {
     return null;
   }
-  const row = await db
-    .selectFrom('sessions as s')
-    .modifyFront(prepared) // every request runs it: planned once per connection
-    .innerJoin('users as u', (join) =>
-      join.onRef('u.organisation_id', '=', 's.organisation_id').onRef('u.id', '=', 's.user_id'),
+  const row = (
+    await db.executeQuery<SessionRow>(
+      sessionStatement.compile('session', {
+        organisationId: parsed.organisationId,
+        tokenHash: digest(parsed.token),
+      }),
     )
-    .select([
-      's.id',
-      's.token_hash',
-      's.csrf_token',
-      's.created_at',
-      's.last_seen_at',
-      'u.id as user_id',
-      'u.role',
-      'u.display_name',
-      'u.email',
-      'u.totp_enabled_at',
-      'u.disabled_at',
-    ])
-    .where('s.organisation_id', '=', parsed.organisationId)
-    .where('s.token_hash', '=', digest(parsed.token))
-    .where('s.ended_at', 'is', null)
-    .executeTakeFirst();
+  ).rows[0];
   if (!row) {
     return null;
   }

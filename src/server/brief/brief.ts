@@ -4,11 +4,12 @@ import { localDate } from '../../domain/cadence.js';
 import { outstanding } from '../../domain/commitments.js';
 import type { ContactKind } from '../../domain/contacts.js';
 import type { Actor } from '../access/actor.js';
+import type { Role } from '../../domain/roles.js';
 import { openableBy } from '../access/scope.js';
 import { auditRowsFrom, recordDenied } from '../audit/audit.js';
 import { cadencesQuery, describeCadence, type CadenceRow } from '../cadence/cadence.js';
 import { commitmentFromRow, commitmentsQuery, type CommitmentRow } from '../commitments/commitments.js';
-import { prepared, type Db } from '../db/database.js';
+import { prepared, queryBuilder, StatementTemplate, type Db } from '../db/database.js';
 import { personNotFound } from '../people/person-scope.js';
 
 const day = 86_400_000;
@@ -54,29 +55,35 @@ interface BriefRow {
 /** Rows of an embedded query as one JSON array, in the query's own order. */
 const jsonRows = (query: Expression<unknown>) => sql`(select coalesce(json_agg(x), '[]'::json) from (${query}) x)`;
 
-/**
- * The pre-visit brief, audited as a read of the record. Practitioners' promises and the person's (and
- * family's, and other professionals') are kept apart, overdue first; dated things to remember come
- * soonest first.
- *
- * One statement, so one round trip and one snapshot: the scope check (the same predicate as every
- * read of the record), the audit row (inserted only when the scope check finds the person), and every
- * part of the brief as JSON, using the promises' and rhythms' own queries. Like any audited read
- * (readTransaction), its commit does not wait for the disk (`set_config(…, true)` lasts only for
- * this statement's transaction). Out of scope is 404, audited as denied, as readFromPerson does.
- * Its text varies only with the actor's role, so it is planned once per connection (`prepared`): its
- * planning costs several times its execution.
- */
-export async function getBrief(db: Db, actor: Actor, personId: string): Promise<Brief> {
-  const utcToday = new Date().toISOString().slice(0, 10); // as selectCommitments reckons overdue
-  const scope = db
-    .selectFrom('people as p')
-    .select(['p.organisation_id', 'p.id'])
-    .where('p.organisation_id', '=', actor.organisationId)
-    .where('p.id', '=', personId)
-    .where(openableBy(actor));
-  const audit = auditRowsFrom('scope', actor, { action, recordType: 'person', recordId: personId, personId });
-  const { rows } = await sql<BriefRow>`${prepared}
+type BriefHoles = {
+  organisationId: string;
+  userId: string;
+  sourceAddress: string | null;
+  personId: string;
+  utcToday: string;
+};
+
+/** The brief's one statement, built and compiled once per role (its text changes with nothing else). */
+export const briefStatement = new StatementTemplate<BriefHoles>(
+  ['organisationId', 'userId', 'sourceAddress', 'personId', 'utcToday'],
+  ({ organisationId, userId, sourceAddress, personId, utcToday }, role) => {
+    const actor: Actor = {
+      organisationId,
+      userId,
+      sourceAddress,
+      role: role as Role,
+      displayName: '',
+      sessionId: null,
+    };
+    const db = queryBuilder;
+    const scope = db
+      .selectFrom('people as p')
+      .select(['p.organisation_id', 'p.id'])
+      .where('p.organisation_id', '=', actor.organisationId)
+      .where('p.id', '=', personId)
+      .where(openableBy(actor));
+    const audit = auditRowsFrom('scope', actor, { action, recordType: 'person', recordId: personId, personId });
+    return sql<BriefRow>`${prepared}
     with scope as (${scope}), audited as (${audit})
     select p.id, p.full_name, p.address_as, p.pronouns, p.preferred_language, p.interpreter_needed,
       p.interpreter_language, p.preferred_channels, p.best_times, p.communication_to_avoid,
@@ -126,7 +133,34 @@ export async function getBrief(db: Db, actor: Actor, personId: string): Promise<
       from contacts c
       where c.organisation_id = p.organisation_id and c.person_id = p.id and c.status in ('made', 'attempted')
       order by coalesce(c.actual_start, c.received_at) desc limit 1) lc on true
-    left join users lcu on lcu.organisation_id = p.organisation_id and lcu.id = lc.practitioner_id`.execute(db);
+    left join users lcu on lcu.organisation_id = p.organisation_id and lcu.id = lc.practitioner_id`;
+  },
+);
+
+/**
+ * The pre-visit brief, audited as a read of the record. Practitioners' promises and the person's (and
+ * family's, and other professionals') are kept apart, overdue first; dated things to remember come
+ * soonest first.
+ *
+ * One statement, so one round trip and one snapshot: the scope check (the same predicate as every
+ * read of the record), the audit row (inserted only when the scope check finds the person), and every
+ * part of the brief as JSON, using the promises' and rhythms' own queries. Like any audited read
+ * (readTransaction), its commit does not wait for the disk (`set_config(…, true)` lasts only for
+ * this statement's transaction). Out of scope is 404, audited as denied, as readFromPerson does.
+ * Its text varies only with the actor's role, so it is planned once per connection (`prepared`): its
+ * planning costs several times its execution.
+ */
+export async function getBrief(db: Db, actor: Actor, personId: string): Promise<Brief> {
+  const utcToday = new Date().toISOString().slice(0, 10); // as selectCommitments reckons overdue
+  const { rows } = await db.executeQuery<BriefRow>(
+    briefStatement.compile(actor.role, {
+      organisationId: actor.organisationId,
+      userId: actor.userId,
+      sourceAddress: actor.sourceAddress,
+      personId,
+      utcToday,
+    }),
+  );
   const core = rows[0];
   if (!core) {
     await recordDenied(db, actor, { action, recordType: 'person', recordId: personId, personId });

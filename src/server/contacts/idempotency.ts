@@ -39,12 +39,8 @@ export async function onceForKey<T extends { id: string }>(
   if (!key) {
     return { replayed: false, result: await work() };
   }
-  if (key.length < 8 || key.length > 200) {
-    throw new AppError('validation_failed', 'Some fields need attention.', [
-      { field: 'Idempotency-Key', message: 'Use a key of 8 to 200 characters, e.g. a UUID' },
-    ]);
-  }
-  const hash = createHash('sha256').update(canonical(body)).digest();
+  checkKey(key);
+  const hash = requestHash(body);
   const claimed = await tx
     .insertInto('idempotency_keys')
     .values({ organisation_id: actor.organisationId, user_id: actor.userId, key, route, request_hash: hash })
@@ -52,20 +48,10 @@ export async function onceForKey<T extends { id: string }>(
     .returning('key')
     .executeTakeFirst();
   if (!claimed) {
-    const stored = await tx
-      .selectFrom('idempotency_keys')
-      .select(['route', 'request_hash', 'response_body'])
-      .where('organisation_id', '=', actor.organisationId)
-      .where('user_id', '=', actor.userId)
-      .where('key', '=', key)
-      .executeTakeFirstOrThrow();
-    if (stored.route !== route || !stored.request_hash.equals(hash)) {
-      throw new AppError('validation_failed', 'This Idempotency-Key was already used for a different request.', [
-        { field: 'Idempotency-Key', message: 'Use a new key for a new request' },
-      ]);
+    const id = await firstAnswer(tx, actor, key, route, hash);
+    if (id) {
+      return { replayed: true, result: await replay(id) };
     }
-    const { id } = stored.response_body as { id: string };
-    return { replayed: true, result: await replay(id) };
   }
   const result = await work();
   await tx
@@ -76,6 +62,49 @@ export async function onceForKey<T extends { id: string }>(
     .where('key', '=', key)
     .execute();
   return { replayed: false, result };
+}
+
+/** A key is 8 to 200 characters (a UUID is the usual one); anything else is named as bad input. */
+export function checkKey(key: string): void {
+  if (key.length < 8 || key.length > 200) {
+    throw new AppError('validation_failed', 'Some fields need attention.', [
+      { field: 'Idempotency-Key', message: 'Use a key of 8 to 200 characters, e.g. a UUID' },
+    ]);
+  }
+}
+
+/** What a request is remembered by: the SHA-256 of its body with keys sorted. */
+export function requestHash(body: unknown): Buffer {
+  return createHash('sha256').update(canonical(body)).digest();
+}
+
+/**
+ * The id of the record a claimed key made, for a retry of the same request; 422 when the key was
+ * used for another request. Null when the key is not (or no longer) held.
+ */
+export async function firstAnswer(
+  tx: Tx,
+  actor: Actor,
+  key: string,
+  route: string,
+  hash: Buffer,
+): Promise<string | null> {
+  const stored = await tx
+    .selectFrom('idempotency_keys')
+    .select(['route', 'request_hash', 'response_body'])
+    .where('organisation_id', '=', actor.organisationId)
+    .where('user_id', '=', actor.userId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!stored) {
+    return null;
+  }
+  if (stored.route !== route || !stored.request_hash.equals(hash)) {
+    throw new AppError('validation_failed', 'This Idempotency-Key was already used for a different request.', [
+      { field: 'Idempotency-Key', message: 'Use a new key for a new request' },
+    ]);
+  }
+  return (stored.response_body as { id: string }).id;
 }
 
 /** Forgets keys older than IDEMPOTENCY_KEY_HOURS (run by the housekeeping job). */

@@ -61,31 +61,57 @@ export async function selectContacts(
     .limit(options.limit ?? 50)
     .offset(options.offset ?? 0)
     .execute();
-  return rows.map((row) => {
-    const times = {
-      plannedStart: iso(row.planned_start),
-      plannedEnd: iso(row.planned_end),
-      actualStart: iso(row.actual_start),
-      actualEnd: iso(row.actual_end),
-      receivedAt: iso(row.received_at),
-      answeredAt: iso(row.answered_at),
-    };
-    return {
-      id: row.id,
-      personId: row.person_id,
-      practitioner: { id: row.practitioner_id, displayName: row.practitioner_name },
-      kind: row.kind,
-      status: row.status,
-      initiatedBy: row.initiated_by,
-      ...times,
-      place: row.place_shown ? row.place : null,
-      placeHidden: !row.place_shown && row.place !== null,
-      cancelledReason: row.cancelled_reason,
-      participants: row.participants,
-      notes: row.notes,
-      measures: contactMeasures(times),
-      version: row.version,
-      createdAt: row.created_at.toISOString(),
-    };
-  });
+  return rows.map(contactFromRow);
+}
+
+/** A contact row as selectContacts and recording it read it: its columns and what is joined to them. */
+export interface ContactRow {
+  id: string;
+  person_id: string;
+  practitioner_id: string;
+  practitioner_name: string;
+  kind: Contact['kind'];
+  status: Contact['status'];
+  initiated_by: Contact['initiatedBy'];
+  planned_start: Date | null;
+  planned_end: Date | null;
+  actual_start: Date | null;
+  actual_end: Date | null;
+  received_at: Date | null;
+  answered_at: Date | null;
+  place: string | null;
+  place_shown: boolean;
+  cancelled_reason: string | null;
+  participants: { memberId: string; name: string }[];
+  notes: NoteVersion[];
+  version: number;
+  created_at: Date;
+}
+
+export function contactFromRow(row: ContactRow): Contact {
+  const times = {
+    plannedStart: iso(row.planned_start),
+    plannedEnd: iso(row.planned_end),
+    actualStart: iso(row.actual_start),
+    actualEnd: iso(row.actual_end),
+    receivedAt: iso(row.received_at),
+    answeredAt: iso(row.answered_at),
+  };
+  return {
+    id: row.id,
+    personId: row.person_id,
+    practitioner: { id: row.practitioner_id, displayName: row.practitioner_name },
+    kind: row.kind,
+    status: row.status,
+    initiatedBy: row.initiated_by,
+    ...times,
+    place: row.place_shown ? row.place : null,
+    placeHidden: !row.place_shown && row.place !== null,
+    cancelledReason: row.cancelled_reason,
+    participants: row.participants,
+    notes: row.notes,
+    measures: contactMeasures(times),
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+  };
 }
