@@ -8,6 +8,9 @@ import type { NotificationKind } from '../db/schema.js';
 /** Things to remember are brought up this many days ahead. */
 export const REMEMBER_DAYS_AHEAD = 3;
 
+/** Reminders written per statement (8 parameters each, well under PostgreSQL's 65,535). */
+const INSERT_BATCH = 1_000;
+
 interface Reminder {
   userId: string;
   kind: NotificationKind;
@@ -50,31 +53,35 @@ async function scanOrganisation(
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const reminders = await remindersFor(tx, organisation.id, localDate(now, organisation.time_zone));
-    for (const reminder of reminders) {
+    // In batches, each one statement: a scan at 100k people finds tens of thousands of reminders,
+    // and one round trip each took most of a minute (docs/performance.md).
+    for (let start = 0; start < reminders.length; start += INSERT_BATCH) {
       const inserted = await tx
         .insertInto('notifications')
-        .values({
-          organisation_id: organisation.id,
-          id: randomUUID(),
-          user_id: reminder.userId,
-          kind: reminder.kind,
-          person_id: reminder.personId,
-          subject_id: reminder.subjectId,
-          due_on: reminder.dueOn,
-          reason_key: reminder.reasonKey,
-        })
+        .values(
+          reminders.slice(start, start + INSERT_BATCH).map((reminder) => ({
+            organisation_id: organisation.id,
+            id: randomUUID(),
+            user_id: reminder.userId,
+            kind: reminder.kind,
+            person_id: reminder.personId,
+            subject_id: reminder.subjectId,
+            due_on: reminder.dueOn,
+            reason_key: reminder.reasonKey,
+          })),
+        )
         .onConflict((conflict) =>
           conflict
             .columns(['organisation_id', 'user_id', 'reason_key'])
             .where('reason_key', 'is not', null)
             .doNothing(),
         )
-        .returning('id')
-        .executeTakeFirst();
-      if (inserted) {
-        const entry = created.get(reminder.userId) ?? { organisationId: organisation.id, created: 0 };
+        .returning('user_id')
+        .execute();
+      for (const { user_id: userId } of inserted) {
+        const entry = created.get(userId) ?? { organisationId: organisation.id, created: 0 };
         entry.created += 1;
-        created.set(reminder.userId, entry);
+        created.set(userId, entry);
       }
     }
   });
