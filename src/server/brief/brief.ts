@@ -105,8 +105,15 @@ export const briefStatement = new StatementTemplate<BriefHoles>(
         from network_members m
         where m.organisation_id = p.organisation_id and m.person_id = p.id and m.updated_at > now() - interval '30 days'
         order by m.updated_at desc limit 10) x) as network_changes,
-      ${jsonRows(commitmentsQuery(db, actor, { personId, status: 'outstanding' }, utcToday))} as promises,
-      ${jsonRows(commitmentsQuery(db, actor, { personId, madeInContactId: sql<string>`lc.id`, status: 'all' }, utcToday))} as agreed,
+      ${jsonRows(commitmentsQuery(db, actor, { personId, status: 'outstanding', personInCheckedScope: true }, utcToday))} as promises,
+      ${jsonRows(
+        commitmentsQuery(
+          db,
+          actor,
+          { personId, madeInContactId: sql<string>`lc.id`, status: 'all', personInCheckedScope: true },
+          utcToday,
+        ),
+      )} as agreed,
       ${jsonRows(cadencesQuery(db, actor, sql<boolean>`k.person_id = ${personId}`))} as cadences,
       (select coalesce(json_agg(json_build_object('id', g.id, 'inTheirWords', g.in_their_words, 'saidBy', g.said_by,
           'latestProgress', (select json_build_object('score', r.score, 'ratedOn', r.rated_on) from goal_progress r
