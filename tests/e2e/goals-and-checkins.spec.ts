@@ -113,3 +113,92 @@ test('Sam adds a goal in the person’s words, hands the device over, and sees w
     page.getByTestId('notification').filter({ hasText: 'What could I do differently?' }).first(),
   ).toBeVisible();
 });
+
+test('Sam adds a step to a goal, records its progress, a milestone and the plan as agreed, and fills a check-in in together', async ({
+  page,
+}, testInfo) => {
+  test.slow();
+  const sam = await apiAs('sam');
+  const caseload = (await (await sam.get('/api/people')).json()) as { items: { id: string; fullName: string }[] };
+  // The first test takes the first of these people; this one the second.
+  const person = caseload.items.filter((item) => !usedElsewhere.has(item.fullName))[1];
+  expect(person, 'a second person on Sam’s caseload').toBeDefined();
+
+  await signIn(page, 'sam');
+  await page.goto(`/people/${person!.id}/goals`);
+  await expect(pageHeading(page)).toHaveText(person!.fullName);
+  await page.getByRole('button', { name: 'Add a goal' }).click();
+  await page.getByLabel('The goal, in their words').fill('I want to get back into college by September');
+  await page.getByRole('group', { name: 'Step 1' }).getByLabel('What will be done').fill('Look at the course list');
+  await page.getByRole('button', { name: 'Save the goal' }).click();
+  await expect(page.getByText('Goal saved.')).toBeVisible();
+  const goal = page.getByTestId('goal').filter({ hasText: 'I want to get back into college by September' });
+  await expect(goal.getByTestId('goal-step')).toHaveCount(1);
+
+  // A step added later, owned by another professional.
+  await goal.getByRole('button', { name: 'Add a step' }).click();
+  const step = goal.getByRole('group', { name: 'A new step towards this goal' });
+  await goal.getByRole('button', { name: 'Save the step' }).click();
+  await expect(step.getByLabel('What will be done')).toHaveAttribute('aria-invalid', 'true');
+  await step.getByLabel('What will be done').fill('Book a visit to the college open day');
+  await step.getByLabel('Who will do it').selectOption({ label: 'Another professional' });
+  await step.getByLabel('Name of the professional').fill('Priya, the careers adviser');
+  await goal.getByRole('button', { name: 'Save the step' }).click();
+  await expect(goal.getByText('Step added.')).toBeVisible();
+  await expect(goal.getByTestId('goal-step')).toHaveCount(2);
+  await expect(goal.getByTestId('goal-step').filter({ hasText: 'Book a visit to the college open day' })).toContainText(
+    'Priya, the careers adviser will',
+  );
+
+  // Their own score, and a milestone with a message.
+  await goal.getByRole('button', { name: 'Rate progress' }).click();
+  await goal.getByLabel('Score from 0 (not started) to 10 (reached)').selectOption('4');
+  await goal.getByRole('button', { name: 'Save the score' }).click();
+  await expect(goal.getByText('Score saved.')).toBeVisible();
+  await expect(goal).toContainText('Rated once: 4 out of 10');
+  await goal.getByRole('button', { name: 'Add a milestone' }).click();
+  await goal.getByLabel('What was reached').fill('Chose a course');
+  await goal.getByRole('button', { name: 'Save the milestone' }).click();
+  await expect(goal.getByTestId('milestone').filter({ hasText: 'Chose a course' })).toBeVisible();
+
+  // The plan as agreed today, with one person who did not agree, in their words.
+  await page.getByRole('button', { name: 'Record the plan as agreed today' }).click();
+  const first = page.getByRole('group', { name: 'Person 1' });
+  await first.getByLabel('Name').fill(person!.fullName.split(' ')[0]!);
+  await first.getByLabel('Who they are').fill('The young person');
+  await page.getByRole('button', { name: 'Add another person' }).click();
+  const second = page.getByRole('group', { name: 'Person 2' });
+  await second.getByLabel('Name').fill('Dee');
+  await second.getByLabel('Who they are').fill('Their mother');
+  await second.getByLabel('Agreed with the plan').uncheck();
+  await second.getByLabel('What they did not agree with, in their words').fill('September is too soon');
+  await page.getByRole('button', { name: 'Save this version' }).click();
+  await expect(page.getByText(/^Version \d+ saved\.$/)).toBeVisible();
+  await expect(page.getByText('Dee (Their mother) did not agree: “September is too soon”')).toBeVisible();
+  await expectAccessible(page, testInfo, 'goals-after-step-and-plan');
+
+  // Filled in together: the same questions, saved by Sam beside them, with nothing to hand back.
+  await page.getByRole('tab', { name: 'How it’s going' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Every check-in' }).or(page.getByText(/^No check-ins yet/)),
+  ).toBeVisible();
+  const before = await page.getByTestId('checkin').count();
+  await page.getByLabel('Which check-in').selectOption({ label: 'How are we working together?' });
+  await page.getByRole('button', { name: 'Fill in together instead' }).click();
+  const together = page.getByRole('dialog', { name: 'How are we working together?' });
+  await expect(together).toBeVisible();
+  for (const question of [
+    'I felt listened to',
+    'I trust my worker to do what they say',
+    'We worked on what matters to me',
+    'I felt respected',
+  ]) {
+    await together.getByRole('group', { name: question }).getByText('8', { exact: true }).click();
+  }
+  await together.getByRole('button', { name: 'Save the answers' }).click();
+  await expect(together).toBeHidden();
+  await expect(page.getByText('Check-in saved.')).toBeVisible();
+  await expect(page.getByTestId('checkin')).toHaveCount(before + 1);
+  await expect(page.getByTestId('checkin').first()).toContainText('Filled in together');
+  await expectAccessible(page, testInfo, 'checkins-together');
+});

@@ -16,7 +16,9 @@ export function CheckinsTab({ person }: { person: Person }) {
   const instruments = useInstruments();
   const contacts = useRecentContacts(person.id);
   const [chosen, setChosen] = useState<string>('');
-  const [handedOver, setHandedOver] = useState<Instrument | null>(null);
+  const [handedOver, setHandedOver] = useState<{ instrument: Instrument; mode: 'handed_over' | 'together' } | null>(
+    null,
+  );
   const [saved, setSaved] = useState<string | null>(null);
   const name = person.addressAs ?? person.fullName;
   const instrumentList = instruments.data?.items ?? [];
@@ -45,10 +47,20 @@ export function CheckinsTab({ person }: { person: Person }) {
                 disabled={!selected}
                 onClick={() => {
                   setSaved(null);
-                  setHandedOver(selected ?? null);
+                  setHandedOver(selected ? { instrument: selected, mode: 'handed_over' } : null);
                 }}
               >
                 {t('voice.handOver.start')}
+              </Button>
+              <Button
+                variant="light"
+                disabled={!selected}
+                onClick={() => {
+                  setSaved(null);
+                  setHandedOver(selected ? { instrument: selected, mode: 'together' } : null);
+                }}
+              >
+                {t('voice.handOver.together')}
               </Button>
             </Group>
           </Stack>
@@ -63,10 +75,11 @@ export function CheckinsTab({ person }: { person: Person }) {
         {handedOver && (
           <HandOver
             personId={person.id}
-            instrument={handedOver}
-            onClose={() => {
+            instrument={handedOver.instrument}
+            mode={handedOver.mode}
+            onClose={(wasSaved) => {
               setHandedOver(null);
-              setSaved(t('voice.handOver.saved'));
+              setSaved(wasSaved ? t('voice.handOver.saved') : null);
             }}
           />
         )}

@@ -14,15 +14,21 @@ type Stage = 'answering' | 'thanks' | 'give-back';
  * The device handed to the person: the whole screen shows only the instrument's own introduction
  * and questions, in large plain text — no navigation, no name, nothing else from the record. After
  * sending it thanks them and stays locked until the worker deliberately takes it back.
+ *
+ * Filled in together (`mode="together"`), the same screen is the worker's, beside the person: it
+ * saves and closes, with nothing to hand back and nothing locked.
  */
 export function HandOver({
   personId,
   instrument,
+  mode = 'handed_over',
   onClose,
 }: {
   personId: string;
   instrument: Instrument;
-  onClose: () => void;
+  mode?: 'handed_over' | 'together';
+  /** Called when the screen closes; `saved` says whether the answers were saved. */
+  onClose: (saved: boolean) => void;
 }) {
   const { t } = useTranslation();
   const record = useRecordCheckin(personId);
@@ -36,7 +42,8 @@ export function HandOver({
 
   // While the device is handed over, the browser's Back button (or any link) must not lead back to
   // the record: only "Give back to worker" does. Signing out (idle time-out) still goes through.
-  const blocker = useBlocker(({ nextLocation }) => nextLocation.pathname !== '/sign-in');
+  const together = mode === 'together';
+  const blocker = useBlocker(({ nextLocation }) => !together && nextLocation.pathname !== '/sign-in');
   useEffect(() => {
     if (blocker.state === 'blocked') {
       blocker.reset();
@@ -56,9 +63,9 @@ export function HandOver({
       Object.entries(answers).filter(([, value]) => value !== undefined && value !== null && value !== ''),
     ) as Record<string, number | string>;
     record.mutate(
-      { instrumentId: instrument.id, answers: sent, mode: 'handed_over' },
+      { instrumentId: instrument.id, answers: sent, mode },
       {
-        onSuccess: () => setStage('thanks'),
+        onSuccess: () => (together ? onClose(true) : setStage('thanks')),
         onError: (error) => setFormError(isApiError(error) ? error.message : t('common.unreachable')),
       },
     );
@@ -189,10 +196,14 @@ export function HandOver({
             <FormMessage message={formError} />
             <Group justify="space-between" wrap="wrap">
               <Button type="submit" size="lg" loading={record.isPending}>
-                {t('voice.handOver.send')}
+                {together ? t('voice.together.send') : t('voice.handOver.send')}
               </Button>
-              <Button variant="subtle" color="dark" onClick={() => (setReturnTo('answering'), setStage('give-back'))}>
-                {t('voice.handOver.stop')}
+              <Button
+                variant="subtle"
+                color="dark"
+                onClick={() => (together ? onClose(false) : (setReturnTo('answering'), setStage('give-back')))}
+              >
+                {together ? t('voice.together.stop') : t('voice.handOver.stop')}
               </Button>
             </Group>
           </Stack>
@@ -214,7 +225,7 @@ export function HandOver({
           <Stack gap="lg" align="flex-start">
             <Text fz="xl">{t('voice.handOver.giveBackCheck')}</Text>
             <Group>
-              <Button size="lg" onClick={onClose}>
+              <Button size="lg" onClick={() => onClose(returnTo === 'thanks')}>
                 {t('voice.handOver.giveBackConfirm')}
               </Button>
               <Button size="lg" variant="default" onClick={() => setStage(returnTo)}>

@@ -1,38 +1,15 @@
-import { Alert, Button, Fieldset, Group, Loader, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, Loader, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Party } from '../../domain/commitments.js';
 import type { Person } from '../../domain/people.js';
 import { newGoal } from '../../domain/plans.js';
 import { isApiError } from '../api/api-error';
 import { useNetwork } from '../network/use-network';
 import { FormMessage } from '../ui/form-message';
-import { localToday, newKey } from '../ui/local-time';
+import { localToday } from '../ui/local-time';
 import { errorsByField } from './goal-forms';
+import { emptyStep, stepBody, StepFields, useStepOwners, type StepRow } from './step-fields';
 import { useAddGoal } from './use-goals';
-
-interface StepRow {
-  key: string;
-  text: string;
-  owner: string;
-  professional: string;
-  dueOn: string;
-}
-
-const emptyStep = (): StepRow => ({ key: newKey(), text: '', owner: 'person', professional: '', dueOn: '' });
-
-function ownerOf(row: StepRow): Party {
-  if (row.owner === 'you') {
-    return { kind: 'practitioner' };
-  }
-  if (row.owner === 'person') {
-    return { kind: 'person' };
-  }
-  if (row.owner === 'other') {
-    return { kind: 'other_professional', name: row.professional };
-  }
-  return { kind: 'network_member', memberId: row.owner.slice('member:'.length) };
-}
 
 /** A goal in the person's words, with its first steps, each with an owner. */
 export function AddGoal({ person, onDone }: { person: Person; onDone: (saved: string | null) => void }) {
@@ -50,6 +27,7 @@ export function AddGoal({ person, onDone }: { person: Person; onDone: (saved: st
   const [formError, setFormError] = useState<string | null>(null);
 
   const err = (field: string) => ({ error: errors[field], 'aria-invalid': errors[field] ? true : undefined });
+  const owners = useStepOwners(name, network.data?.items ?? []);
   const setStep = (index: number, change: Partial<StepRow>) =>
     setSteps((rows) => rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
 
@@ -67,9 +45,7 @@ export function AddGoal({ person, onDone }: { person: Person; onDone: (saved: st
         .split('\n')
         .map((line) => line.trim())
         .filter(Boolean),
-      steps: steps
-        .filter((row) => row.text.trim() !== '')
-        .map((row) => ({ text: row.text, owner: ownerOf(row), dueOn: row.dueOn === '' ? undefined : row.dueOn })),
+      steps: steps.filter((row) => row.text.trim() !== '').map(stepBody),
     });
     if (!parsed.success) {
       setErrors(errorsByField(parsed.error.issues));
@@ -103,16 +79,6 @@ export function AddGoal({ person, onDone }: { person: Person; onDone: (saved: st
       </Alert>
     );
   }
-  const owners = [
-    { value: 'person', label: t('goals.add.ownerPerson', { name }) },
-    { value: 'you', label: t('goals.add.ownerYou') },
-    ...network.data.items.map((member) => ({
-      value: `member:${member.id}`,
-      label: t('goals.add.ownerMember', { name: member.name, relationship: member.relationship }),
-    })),
-    { value: 'other', label: t('goals.add.ownerOther') },
-  ];
-
   return (
     <form onSubmit={submit} noValidate>
       <Fieldset legend={t('goals.add.legend')} variant="filled" p="sm">
@@ -163,56 +129,27 @@ export function AddGoal({ person, onDone }: { person: Person; onDone: (saved: st
             {...err('strengths')}
           />
           {steps.map((row, index) => (
-            <Fieldset key={row.key} legend={t('goals.add.stepsLegend', { number: index + 1 })} p="sm">
-              <Stack gap="xs">
-                <TextInput
-                  label={t('goals.add.stepText')}
-                  value={row.text}
-                  onChange={(event) => setStep(index, { text: event.currentTarget.value })}
-                  autoComplete="off"
-                  {...err(`steps.${index}.text`)}
-                />
-                <Group gap="sm" align="flex-start" wrap="wrap">
-                  <NativeSelect
-                    label={t('goals.add.owner')}
-                    data={owners}
-                    value={row.owner}
-                    onChange={(event) => setStep(index, { owner: event.currentTarget.value })}
-                    style={{ flex: '1 1 180px' }}
-                    {...err(`steps.${index}.owner`)}
-                  />
-                  <TextInput
-                    type="date"
-                    label={t('goals.add.dueOn')}
-                    min={localToday()}
-                    value={row.dueOn}
-                    onChange={(event) => setStep(index, { dueOn: event.currentTarget.value })}
-                    style={{ flex: '0 1 180px' }}
-                    {...err(`steps.${index}.dueOn`)}
-                  />
-                </Group>
-                {row.owner === 'other' && (
-                  <TextInput
-                    label={t('goals.add.professionalName')}
-                    value={row.professional}
-                    onChange={(event) => setStep(index, { professional: event.currentTarget.value })}
-                    autoComplete="off"
-                    {...err(`steps.${index}.owner.name`)}
-                  />
-                )}
-                {steps.length > 1 && (
-                  <Button
-                    variant="subtle"
-                    color="dark"
-                    size="compact-sm"
-                    style={{ alignSelf: 'flex-start' }}
-                    onClick={() => setSteps((rows) => rows.filter((_, i) => i !== index))}
-                  >
-                    {t('goals.add.removeStep')}
-                  </Button>
-                )}
-              </Stack>
-            </Fieldset>
+            <StepFields
+              key={row.key}
+              legend={t('goals.add.stepsLegend', { number: index + 1 })}
+              row={row}
+              owners={owners}
+              field={`steps.${index}.`}
+              err={err}
+              onChange={(change) => setStep(index, change)}
+            >
+              {steps.length > 1 && (
+                <Button
+                  variant="subtle"
+                  color="dark"
+                  size="compact-sm"
+                  style={{ alignSelf: 'flex-start' }}
+                  onClick={() => setSteps((rows) => rows.filter((_, i) => i !== index))}
+                >
+                  {t('goals.add.removeStep')}
+                </Button>
+              )}
+            </StepFields>
           ))}
           <Button
             variant="light"

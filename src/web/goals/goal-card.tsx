@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { GoalView } from '../../domain/plans.js';
 import { useSession } from '../auth/session-context';
 import { useDateFormat } from '../i18n/format';
+import { AddStepForm } from './add-step';
 import { MilestoneForm, RateProgressForm } from './goal-forms';
 import { ProgressChart } from './progress-chart';
 
@@ -33,7 +34,7 @@ export function GoalCard({ goal, personName }: { goal: GoalView; personName: str
   const { t } = useTranslation();
   const format = useDateFormat();
   const ownerWords = useOwnerWords(personName);
-  const [open, setOpen] = useState<'rate' | 'milestone' | null>(null);
+  const [open, setOpen] = useState<'step' | 'rate' | 'milestone' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const headingId = `goal-${goal.id}`;
   const done = (message: string | null) => {
@@ -145,12 +146,18 @@ export function GoalCard({ goal, personName }: { goal: GoalView; personName: str
             </Text>
           )}
         </div>
+        {open === 'step' && (
+          <AddStepForm personId={goal.personId} goalId={goal.id} personName={personName} onDone={done} />
+        )}
         {open === 'rate' && <RateProgressForm personId={goal.personId} goalId={goal.id} onDone={done} />}
         {open === 'milestone' && (
           <MilestoneForm personId={goal.personId} goalId={goal.id} personName={personName} onDone={done} />
         )}
         {open === null && (
           <Group gap="sm">
+            <Button variant="light" onClick={() => (setSaved(null), setOpen('step'))}>
+              {t('goals.addStep.open')}
+            </Button>
             <Button variant="light" onClick={() => (setSaved(null), setOpen('rate'))}>
               {t('goals.progress.open')}
             </Button>

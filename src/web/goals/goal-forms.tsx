@@ -19,7 +19,7 @@ export function errorsByField(issues: { path: PropertyKey[]; message: string }[]
   return errors;
 }
 
-function useFormErrors() {
+export function useFormErrors() {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -36,7 +36,7 @@ function useFormErrors() {
   return { errors, setErrors, formError, setFormError, fromApi, err };
 }
 
-const focusProblem = (form: HTMLFormElement) =>
+export const focusProblem = (form: HTMLFormElement) =>
   requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 
 /** The person's own 0–10 score for their goal. */

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   GoalView,
   NewGoal,
+  NewGoalStep,
   newMilestone,
   planVersionRequest,
   planVersionView,
@@ -73,6 +74,15 @@ export function useAddGoal(personId: string) {
     ['commitments'],
     ['brief', personId],
   ]);
+}
+
+export function useAddStep(personId: string, goalId: string) {
+  // As with a new goal: a dated step owed to the person is also a promise.
+  return useGoalChange(
+    personId,
+    (step: NewGoalStep) => api.post<GoalView>(`/api/people/${personId}/goals/${goalId}/steps`, step),
+    [['commitments'], ['brief', personId]],
+  );
 }
 
 export function useRateProgress(personId: string, goalId: string) {

@@ -21,6 +21,12 @@ export const goals = {
     professional: '{{who}} will',
     someone: 'Someone will',
   },
+  addStep: {
+    open: 'Add a step',
+    legend: 'A new step towards this goal',
+    save: 'Save the step',
+    saved: 'Step added.',
+  },
   progress: {
     title: 'How {{name}} rates their progress',
     none: 'Not rated yet.',

@@ -56,4 +56,8 @@ export const voice = {
     stop: 'Stop and give back',
     saved: 'Check-in saved.',
   },
+  together: {
+    send: 'Save the answers',
+    stop: 'Close without saving',
+  },
 };
