@@ -102,7 +102,11 @@ async function writeReminders(
   }
 }
 
-/** Pages of a query read in the order of its key, each page starting after the last key seen. */
+/**
+ * Pages of a query read in the order of its key, each page starting after the last key seen. (A
+ * two-part key also needs its first part as a plain condition, `k.id >= …`, for the index to start
+ * there: the row comparison alone is only a filter, and every page read from the beginning.)
+ */
 async function* pages<Row, Key>(
   read: (after: Key | null) => Promise<Row[]>,
   keyOf: (row: Row) => Key,
@@ -130,8 +134,10 @@ async function* remindersFor(
   const tomorrow = addDays(today, 1);
 
   // The practitioners' own promises: due tomorrow, or past their date and still owed.
+  // Read along the index of open promises by practitioner and date, so each page starts where the
+  // last ended.
   const promisePages = pages(
-    (after: string | null) =>
+    (after: readonly [string, string, string] | null) =>
       tx
         .selectFrom('commitments')
         .select(['id', 'person_id', 'promised_by_user_id', 'due_on'])
@@ -139,11 +145,19 @@ async function* remindersFor(
         .where('promised_by', '=', 'practitioner')
         .where('status', 'in', ['open', 'renegotiated'])
         .where('due_on', '<=', tomorrow)
-        .$if(after !== null, (query) => query.where('id', '>', after!))
+        .where('promised_by_user_id', 'is not', null)
+        .$if(after !== null, (query) =>
+          query.where(
+            sql<boolean>`promised_by_user_id >= ${after![0]}
+              and (promised_by_user_id, due_on, id) > (${after![0]}, ${after![1]}::date, ${after![2]})`,
+          ),
+        )
+        .orderBy('promised_by_user_id')
+        .orderBy('due_on')
         .orderBy('id')
         .limit(pageSize)
         .execute(),
-    (row) => row.id,
+    (row) => [row.promised_by_user_id!, row.due_on, row.id] as const,
     pageSize,
   );
   for await (const promises of promisePages) {
@@ -189,7 +203,9 @@ async function* remindersFor(
         )
         .where('k.organisation_id', '=', organisationId)
         .where('k.ended_at', 'is', null)
-        .$if(after !== null, (query) => query.where(sql<boolean>`(k.id, a.id) > (${after![0]}, ${after![1]})`))
+        .$if(after !== null, (query) =>
+          query.where(sql<boolean>`k.id >= ${after![0]} and (k.id, a.id) > (${after![0]}, ${after![1]})`),
+        )
         .orderBy('k.id')
         .orderBy('a.id')
         .limit(pageSize)
@@ -232,7 +248,9 @@ async function* remindersFor(
         .where('i.kind', '=', 'to_remember')
         .where('i.archived_at', 'is', null)
         .where('i.on_date', 'is not', null)
-        .$if(after !== null, (query) => query.where(sql<boolean>`(i.id, a.id) > (${after![0]}, ${after![1]})`))
+        .$if(after !== null, (query) =>
+          query.where(sql<boolean>`i.id >= ${after![0]} and (i.id, a.id) > (${after![0]}, ${after![1]})`),
+        )
         .orderBy('i.id')
         .orderBy('a.id')
         .limit(pageSize)
