@@ -61,7 +61,7 @@ export function LatestCheckInSection({ brief }: { brief: Brief }) {
           <Group gap="xs">
             <Text fw={600}>{latest.instrument}</Text>
             {latest.raisedSomething && (
-              <Badge color="orange.9" variant="light" tt="none">
+              <Badge color="orange.9" variant="outline" tt="none">
                 {t('brief.checkIn.raised')}
               </Badge>
             )}

@@ -69,7 +69,7 @@ export function GoalCard({ goal, personName }: { goal: GoalView; personName: str
             </Text>
             <Group gap="xs" mt={4}>
               {goal.strengths.map((strength) => (
-                <Badge key={strength} variant="light" color="teal.9" tt="none">
+                <Badge key={strength} variant="outline" color="teal.9" tt="none">
                   {strength}
                 </Badge>
               ))}
@@ -92,12 +92,12 @@ export function GoalCard({ goal, personName }: { goal: GoalView; personName: str
                   {step.text}
                   {step.dueOn && <> {t('goals.stepDue', { date: format.calendarDate(step.dueOn) })}</>}
                   {step.doneOn && (
-                    <Badge ml="xs" color="teal.9" variant="light" tt="none">
+                    <Badge ml="xs" color="teal.9" variant="outline" tt="none">
                       {t('goals.stepDone', { date: format.calendarDate(step.doneOn) })}
                     </Badge>
                   )}
                   {step.commitmentId && (
-                    <Badge ml="xs" color="indigo.9" variant="light" tt="none">
+                    <Badge ml="xs" color="indigo.9" variant="outline" tt="none">
                       {t('goals.alsoPromise', { name: personName })}
                     </Badge>
                   )}
