@@ -3,11 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../domain/people.js';
 import { newGoal } from '../../domain/plans.js';
-import { isApiError } from '../api/api-error';
 import { useNetwork } from '../network/use-network';
 import { FormMessage } from '../ui/form-message';
 import { localToday } from '../ui/local-time';
-import { errorsByField } from './goal-forms';
+import { useFormErrors } from './goal-forms';
 import { emptyStep, stepBody, StepFields, useStepOwners, type StepRow } from './step-fields';
 import { useAddGoal } from './use-goals';
 
@@ -23,10 +22,8 @@ export function AddGoal({ person, onDone }: { person: Person; onDone: (saved: st
   const [whyItMatters, setWhy] = useState('');
   const [strengths, setStrengths] = useState('');
   const [steps, setSteps] = useState<StepRow[]>(() => [emptyStep()]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const err = (field: string) => ({ error: errors[field], 'aria-invalid': errors[field] ? true : undefined });
+  const form = useFormErrors();
+  const { err } = form;
   const owners = useStepOwners(name, network.data?.items ?? []);
   const setStep = (index: number, change: Partial<StepRow>) =>
     setSteps((rows) => rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
@@ -34,39 +31,23 @@ export function AddGoal({ person, onDone }: { person: Person; onDone: (saved: st
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const element = event.currentTarget;
-    const focusProblem = () =>
-      requestAnimationFrame(() => element.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-    const parsed = newGoal.safeParse({
-      inTheirWords,
-      saidBy,
-      saidOn,
-      whyItMatters: whyItMatters.trim() === '' ? undefined : whyItMatters,
-      strengths: strengths
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
-      steps: steps.filter((row) => row.text.trim() !== '').map(stepBody),
-    });
-    if (!parsed.success) {
-      setErrors(errorsByField(parsed.error.issues));
-      focusProblem();
-      return;
+    const goal = form.check(
+      element,
+      newGoal.safeParse({
+        inTheirWords,
+        saidBy,
+        saidOn,
+        whyItMatters: whyItMatters.trim() === '' ? undefined : whyItMatters,
+        strengths: strengths
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+        steps: steps.filter((row) => row.text.trim() !== '').map(stepBody),
+      }),
+    );
+    if (goal) {
+      add.mutate(goal, { onSuccess: () => onDone(t('goals.add.saved')), onError: form.failed(element) });
     }
-    add.mutate(parsed.data, {
-      onSuccess: () => onDone(t('goals.add.saved')),
-      onError: (error) => {
-        if (!isApiError(error)) {
-          setFormError(t('common.unreachable'));
-          return;
-        }
-        const fields = errorsByField(
-          error.fieldProblems.map((p) => ({ path: p.field.split('.'), message: p.message })),
-        );
-        setErrors(fields);
-        setFormError(Object.keys(fields).length > 0 ? null : error.message);
-        focusProblem();
-      },
-    });
   }
 
   if (network.isPending) {
@@ -83,7 +64,7 @@ export function AddGoal({ person, onDone }: { person: Person; onDone: (saved: st
     <form onSubmit={submit} noValidate>
       <Fieldset legend={t('goals.add.legend')} variant="filled" p="sm">
         <Stack gap="sm">
-          <FormMessage message={formError} />
+          <FormMessage message={form.formError} />
           <Textarea
             label={t('goals.add.inTheirWords')}
             description={t('goals.add.inTheirWordsHint')}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { newGoalStep } from '../../domain/plans.js';
 import { useNetwork } from '../network/use-network';
 import { FormMessage } from '../ui/form-message';
-import { errorsByField, focusProblem, useFormErrors } from './goal-forms';
+import { useFormErrors } from './goal-forms';
 import { emptyStep, stepBody, StepFields, useStepOwners } from './step-fields';
 import { useAddStep } from './use-goals';
 
@@ -25,19 +25,10 @@ export function AddStepForm(props: {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const element = event.currentTarget;
-    const parsed = newGoalStep.safeParse(stepBody(row));
-    if (!parsed.success) {
-      form.setErrors(errorsByField(parsed.error.issues));
-      focusProblem(element);
-      return;
+    const step = form.check(element, newGoalStep.safeParse(stepBody(row)));
+    if (step) {
+      add.mutate(step, { onSuccess: () => props.onDone(t('goals.addStep.saved')), onError: form.failed(element) });
     }
-    add.mutate(parsed.data, {
-      onSuccess: () => props.onDone(t('goals.addStep.saved')),
-      onError: (error) => {
-        form.fromApi(error);
-        focusProblem(element);
-      },
-    });
   }
 
   if (network.isPending) {

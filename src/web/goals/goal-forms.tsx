@@ -1,6 +1,7 @@
 import { Button, Fieldset, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { newMilestone, progressRating } from '../../domain/plans.js';
 import { isApiError } from '../api/api-error';
 import { FormMessage } from '../ui/form-message';
@@ -19,11 +20,27 @@ export function errorsByField(issues: { path: PropertyKey[]; message: string }[]
   return errors;
 }
 
+const focusProblem = (form: HTMLFormElement) =>
+  requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+
+/**
+ * A goal form's problems, by field: `check` takes what zod made of the form (its problems shown and
+ * the first focused, or the data to send), `failed` is the send's `onError` (the API's problems
+ * shown the same way, or its message when it named no field).
+ */
 export function useFormErrors() {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const fromApi = (error: unknown) => {
+  const check = <T,>(form: HTMLFormElement, parsed: z.ZodSafeParseResult<T>): T | null => {
+    if (parsed.success) {
+      return parsed.data;
+    }
+    setErrors(errorsByField(parsed.error.issues));
+    focusProblem(form);
+    return null;
+  };
+  const failed = (form: HTMLFormElement) => (error: unknown) => {
     if (!isApiError(error)) {
       setFormError(t('common.unreachable'));
       return;
@@ -31,13 +48,11 @@ export function useFormErrors() {
     const fields = errorsByField(error.fieldProblems.map((p) => ({ path: p.field.split('.'), message: p.message })));
     setErrors(fields);
     setFormError(Object.keys(fields).length > 0 ? null : error.message);
+    focusProblem(form);
   };
   const err = (field: string) => ({ error: errors[field], 'aria-invalid': errors[field] ? true : undefined });
-  return { errors, setErrors, formError, setFormError, fromApi, err };
+  return { formError, check, failed, err };
 }
-
-export const focusProblem = (form: HTMLFormElement) =>
-  requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 
 /** The person's own 0–10 score for their goal. */
 export function RateProgressForm(props: { personId: string; goalId: string; onDone: (saved: string | null) => void }) {
@@ -51,23 +66,17 @@ export function RateProgressForm(props: { personId: string; goalId: string; onDo
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const element = event.currentTarget;
-    const parsed = progressRating.safeParse({
-      score: score === '' ? Number.NaN : Number(score),
-      ratedOn,
-      comment: comment.trim() === '' ? undefined : comment,
-    });
-    if (!parsed.success) {
-      form.setErrors(errorsByField(parsed.error.issues));
-      focusProblem(element);
-      return;
+    const rating = form.check(
+      element,
+      progressRating.safeParse({
+        score: score === '' ? Number.NaN : Number(score),
+        ratedOn,
+        comment: comment.trim() === '' ? undefined : comment,
+      }),
+    );
+    if (rating) {
+      rate.mutate(rating, { onSuccess: () => props.onDone(t('goals.progress.saved')), onError: form.failed(element) });
     }
-    rate.mutate(parsed.data, {
-      onSuccess: () => props.onDone(t('goals.progress.saved')),
-      onError: (error) => {
-        form.fromApi(error);
-        focusProblem(element);
-      },
-    });
   }
 
   return (
@@ -133,23 +142,16 @@ export function MilestoneForm(props: {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const element = event.currentTarget;
-    const parsed = newMilestone.safeParse({
-      text,
-      reachedOn,
-      message: message.trim() === '' ? undefined : message,
-    });
-    if (!parsed.success) {
-      form.setErrors(errorsByField(parsed.error.issues));
-      focusProblem(element);
-      return;
+    const milestone = form.check(
+      element,
+      newMilestone.safeParse({ text, reachedOn, message: message.trim() === '' ? undefined : message }),
+    );
+    if (milestone) {
+      add.mutate(milestone, {
+        onSuccess: () => props.onDone(t('goals.milestones.saved', { name: props.personName })),
+        onError: form.failed(element),
+      });
     }
-    add.mutate(parsed.data, {
-      onSuccess: () => props.onDone(t('goals.milestones.saved', { name: props.personName })),
-      onError: (error) => {
-        form.fromApi(error);
-        focusProblem(element);
-      },
-    });
   }
 
   return (

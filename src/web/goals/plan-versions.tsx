@@ -16,11 +16,10 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { planVersionRequest } from '../../domain/plans.js';
-import { isApiError } from '../api/api-error';
 import { useDateFormat } from '../i18n/format';
 import { FormMessage } from '../ui/form-message';
 import { localToday, newKey } from '../ui/local-time';
-import { errorsByField } from './goal-forms';
+import { useFormErrors } from './goal-forms';
 import { planSentence, type PlanChangeInput } from './plan-words';
 import { usePlanDiff, usePlans, useRecordPlan, type PlanVersion } from './use-goals';
 
@@ -187,53 +186,39 @@ function RecordPlan({
   const record = useRecordPlan(personId);
   const [agreedOn, setAgreedOn] = useState(localToday());
   const [rows, setRows] = useState<ParticipantRow[]>(() => [emptyParticipant(personName, personName)]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const err = (field: string) => ({ error: errors[field], 'aria-invalid': errors[field] ? true : undefined });
+  const form = useFormErrors();
+  const { err } = form;
   const setRow = (index: number, change: Partial<ParticipantRow>) =>
     setRows((current) => current.map((row, i) => (i === index ? { ...row, ...change } : row)));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const element = event.currentTarget;
-    const focusProblem = () =>
-      requestAnimationFrame(() => element.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-    const parsed = planVersionRequest.safeParse({
-      agreedOn,
-      participants: rows.map((row) => ({
-        name: row.name,
-        role: row.role,
-        agreed: row.agreed,
-        dissent: row.agreed || row.dissent.trim() === '' ? undefined : row.dissent,
-      })),
-    });
-    if (!parsed.success) {
-      setErrors(errorsByField(parsed.error.issues));
-      focusProblem();
-      return;
+    const plan = form.check(
+      element,
+      planVersionRequest.safeParse({
+        agreedOn,
+        participants: rows.map((row) => ({
+          name: row.name,
+          role: row.role,
+          agreed: row.agreed,
+          dissent: row.agreed || row.dissent.trim() === '' ? undefined : row.dissent,
+        })),
+      }),
+    );
+    if (plan) {
+      record.mutate(plan, {
+        onSuccess: (version) => onDone(t('goals.plans.saved', { number: version.number })),
+        onError: form.failed(element),
+      });
     }
-    record.mutate(parsed.data, {
-      onSuccess: (version) => onDone(t('goals.plans.saved', { number: version.number })),
-      onError: (error) => {
-        if (!isApiError(error)) {
-          setFormError(t('common.unreachable'));
-          return;
-        }
-        const fields = errorsByField(
-          error.fieldProblems.map((p) => ({ path: p.field.split('.'), message: p.message })),
-        );
-        setErrors(fields);
-        setFormError(Object.keys(fields).length > 0 ? null : error.message);
-        focusProblem();
-      },
-    });
   }
 
   return (
     <form onSubmit={submit} noValidate>
       <Fieldset legend={t('goals.plans.legend')} variant="filled" p="sm">
         <Stack gap="sm">
-          <FormMessage message={formError} />
+          <FormMessage message={form.formError} />
           <TextInput
             type="date"
             label={t('goals.plans.agreedOn')}
